@@ -9,18 +9,27 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import cattrs
 
-from phongtrao.files.converter import make_converter
+from phongtrao.files.converter import describe_value, make_converter
 from phongtrao.files.errors import problems_from
 from phongtrao.files.formats import Format, ParseError, dump_text, parse_text, sniff_format
 from phongtrao.model import Plan
 from phongtrao.problems import PlanError, Problem
 
-__all__ = ["Format", "dump_plan", "dumps_plan", "load_plan", "make_converter"]
+__all__ = [
+    "Format",
+    "dump_plan",
+    "dumps_plan",
+    "load_plan",
+    "make_converter",
+    "structure_plan",
+    "unstructure_plan",
+]
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,9 +44,14 @@ def _as_path(source: str | os.PathLike[str]) -> Path | None:
     if "\n" in source or not source.strip():
         return None
     candidate = Path(source)
-    if Format.from_suffix(candidate.suffix) is not None or candidate.exists():
+    if Format.from_suffix(candidate.suffix) is not None:
         return candidate
-    return None
+    try:
+        exists = candidate.exists()
+    except (OSError, ValueError):
+        # One line of plan text (JSON) too long or too odd to be a file name.
+        return None
+    return candidate if exists else None
 
 
 def _format_of(fmt: Format | str | None, path: Path | None, text: str) -> Format:
@@ -97,14 +111,7 @@ def load_plan(source: str | os.PathLike[str], format: Format | str | None = None
         text = str(source)
     else:
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            raise PlanError(
-                [Problem(path="$", code="unreadable",
-                         message=f"the file is not UTF-8 text (byte {error.start}); "
-                         "expected a UTF-8 encoded plan file")],
-                label,
-            ) from None
+            text = _decode(path.read_bytes(), label)
         except OSError as error:
             reason = error.strerror or str(error)
             raise PlanError(
@@ -115,8 +122,35 @@ def load_plan(source: str | os.PathLike[str], format: Format | str | None = None
     try:
         data, lines = parse_text(text, fmt)
     except ParseError as error:
-        raise PlanError([error.problem], label) from None
+        raise PlanError(error.problems, label) from None
     return structure_plan(data, lines, label)
+
+
+def _decode(payload: bytes, label: str | None) -> str:
+    """Read a file's bytes as UTF-8, with or without the BOM Windows editors write.
+
+    Raises:
+        PlanError: naming the line of the first byte that is not UTF-8.
+    """
+    try:
+        return payload.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = payload.count(b"\n", 0, error.start) + 1
+        column = error.start - (payload.rfind(b"\n", 0, error.start) + 1) + 1
+        bad = payload[error.start]
+        raise PlanError(
+            [
+                Problem(
+                    path="$",
+                    code="unreadable",
+                    message=f"the file is not UTF-8 text: byte 0x{bad:02X} on line {line}, "
+                    f"column {column} is not UTF-8; save the file as UTF-8 (text in an old "
+                    "Vietnamese encoding such as Windows-1258 or TCVN3 must be converted)",
+                    line=line,
+                )
+            ],
+            label,
+        ) from None
 
 
 def structure_plan(
@@ -127,6 +161,21 @@ def structure_plan(
     Raises:
         PlanError: listing every problem, when the data is not a valid plan.
     """
+    if not isinstance(data, Mapping):
+        # Say what a plan file is, rather than only "expected a mapping".
+        got = "nothing" if data is None else describe_value(data)
+        raise PlanError(
+            [
+                Problem(
+                    path="$",
+                    code="wrong-type",
+                    message=f"a plan file holds keys and values at its top level (issuer, "
+                    f"document, title, …), but this one holds {got}",
+                    line=(lines or {}).get("$"),
+                )
+            ],
+            source,
+        )
     try:
         return _converter().structure(data, Plan)
     except Exception as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import Enum
 from typing import Any
 
 import attrs
@@ -16,7 +17,9 @@ _SCALARS = (DocumentNumber, PartialDate)
 
 
 def texts(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
-    """Yield ``(path, text)`` for every string in ``value``, in field order."""
+    """Yield ``(path, text)`` for every text in ``value`` (not enum choices), in field order."""
+    if isinstance(value, Enum):
+        return  # a choice from a fixed list, not text the user wrote
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, _SCALARS):
