@@ -13,13 +13,20 @@ import datetime
 import difflib
 import re
 import typing
+import unicodedata
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from phongtrao import model
@@ -32,6 +39,10 @@ __all__ = ["ShapeError", "make_converter"]
 T = TypeVar("T")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WITH_TIME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})[Tt ]+\d{1,2}:\d{2}.*")
+# How Vietnamese documents write dates: 05/01/2021 (day first) or 01/2021.
+_DAY_FIRST = re.compile(r"(?:(?P<day>\d{1,2})[/.])?(?P<month>\d{1,2})[/.](?P<year>\d{4})")
+_NUMBER_WITH_DASH = re.compile(r"(?P<number>\d+)-(?P<symbol>[^\s/]+)")
 
 
 class ShapeError(TypeError):
@@ -76,16 +87,32 @@ def _structure_str(value: Any, _: Any) -> str:
         return value
     hint = ""
     if isinstance(value, bool):
-        hint = " (YAML reads yes/no/on/off as booleans: put the text in quotes)"
+        hint = (
+            "; put the text in quotes (YAML reads unquoted yes, no, on and off as "
+            "yes/no values)"
+        )
     elif isinstance(value, (int, float)):
-        hint = " (put it in quotes if it is meant as text)"
+        hint = "; put it in quotes if it is meant as text"
+    elif isinstance(value, Mapping) and len(value) == 1:
+        key, item = next(iter(value.items()))
+        if isinstance(key, str) and isinstance(item, (str, int, float)):
+            # "- Lưu: VT" in a YAML list is a mapping: the ': ' makes a key and a value.
+            hint = (
+                f"; YAML reads '{key}: {item}' as a key and a value because of the ': ', "
+                f"so put the text in quotes: \"{key}: {item}\""
+            )
     raise ShapeError(f"expected text, got {describe_value(value)}{hint}")
 
 
 def _structure_int(value: Any, _: Any) -> int:
     if type(value) is int:
         return value
-    raise ShapeError(f"expected a whole number, got {describe_value(value)}")
+    hint = ""
+    if isinstance(value, str) and value.strip().isdigit():
+        hint = f"; write it without quotes: {value.strip()}"
+    elif isinstance(value, float) and value.is_integer():
+        hint = f"; write it without the decimal point: {int(value)}"
+    raise ShapeError(f"expected a whole number, got {describe_value(value)}{hint}")
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
@@ -94,9 +121,36 @@ def _structure_bool(value: Any, _: Any) -> bool:
     raise ShapeError(f"expected true or false, got {describe_value(value)}")
 
 
+def _date_text_hint(text: str) -> str | None:
+    """Say how to write a date given as text in a form plan files do not use."""
+    with_time = _WITH_TIME.fullmatch(text)
+    if with_time is not None:
+        return (
+            f"expected a date without a time, got {text!r}; write only the date: "
+            f"'{with_time['date']}'"
+        )
+    day_first = _DAY_FIRST.fullmatch(text)
+    if day_first is not None:
+        day, month, year = (int(day_first[name]) for name in ("day", "month", "year"))
+        if day_first["day"] is None:
+            return f"{text!r} is written month first; write the year first: '{year}-{month:02d}'"
+        return (
+            f"{text!r} is written day first; write the year first, as year-month-day: "
+            f"'{year}-{month:02d}-{day:02d}'"
+        )
+    return None
+
+
+def _without_time(value: datetime.datetime) -> ShapeError:
+    return ShapeError(
+        f"expected a date without a time, got {describe_value(value)}; write only the date: "
+        f"'{value.date().isoformat()}'"
+    )
+
+
 def _structure_date(value: Any, _: Any) -> datetime.date:
     if isinstance(value, datetime.datetime):
-        raise ShapeError(f"expected a date without a time, got {describe_value(value)}")
+        raise _without_time(value)
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, str):
@@ -106,13 +160,16 @@ def _structure_date(value: Any, _: Any) -> datetime.date:
                 return datetime.date.fromisoformat(text)
             except ValueError as error:
                 raise ShapeError(f"{value!r} is not a real date: {error}", "bad-value") from None
+        hint = _date_text_hint(text)
+        if hint is not None:
+            raise ShapeError(hint, "bad-value")
         raise ShapeError(f"expected a date like '2021-01-05', got {value!r}", "bad-value")
     raise ShapeError(f"expected a date like '2021-01-05', got {describe_value(value)}")
 
 
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if isinstance(value, datetime.datetime):
-        raise ShapeError(f"expected a date without a time, got {describe_value(value)}")
+        raise _without_time(value)
     if isinstance(value, datetime.date):
         return PartialDate.of(value)
     if type(value) is int:
@@ -124,7 +181,8 @@ def _structure_partial_date(value: Any, _: Any) -> PartialDate:
         try:
             return PartialDate.parse(value)
         except ValueError as error:
-            raise ShapeError(str(error), "bad-value") from None
+            hint = _date_text_hint(value.strip())
+            raise ShapeError(str(error) if hint is None else hint, "bad-value") from None
     raise ShapeError(f"expected a date such as {PARTIAL_DATE_FORMS}, got {describe_value(value)}")
 
 
@@ -133,9 +191,45 @@ def _structure_document_number(value: Any, _: Any) -> DocumentNumber:
         try:
             return DocumentNumber.parse(value)
         except ValueError as error:
-            raise ShapeError(str(error), "bad-value") from None
+            dashed = _NUMBER_WITH_DASH.fullmatch(value.strip())
+            hint = "" if dashed is None else (
+                f" (did you mean '{dashed['number']}/{dashed['symbol']}'?)"
+            )
+            raise ShapeError(f"{error}{hint}", "bad-value") from None
     raise ShapeError(f"expected a number and symbol such as {NUMBER_FORMS}, "
                      f"got {describe_value(value)}")
+
+
+#: English words a user may write for a level or a unit kind, and the value meant.
+_ENUM_ALIASES: dict[type[Enum], dict[str, str]] = {
+    model.Level: {
+        "commune": "xa", "ward": "xa", "district": "huyen", "province": "tinh",
+        "central": "trung_uong", "national": "trung_uong",
+    },
+    model.UnitKind: {
+        "province": "tinh", "city": "thanh_pho", "district": "huyen", "urban_district": "quan",
+        "commune": "xa", "ward": "phuong", "township": "thi_tran", "special_zone": "dac_khu",
+        "country": "quoc_gia",
+    },
+}
+
+
+def _fold(text: str) -> str:
+    """Text without accents, case or separators: 'Thị trấn' -> 'thi_tran', 'QĐ' -> 'qd'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[\s.\-]+", "_", bare.strip()).casefold()
+
+
+def _enum_hint(value: str, cl: type[Enum], allowed: list[str]) -> str:
+    folded = _fold(value)
+    close = [item for item in allowed if _fold(item) == folded]
+    if not close:
+        alias = _ENUM_ALIASES.get(cl, {}).get(folded)
+        close = [alias] if alias is not None else []
+    if not close:
+        close = difflib.get_close_matches(value, allowed, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _structure_enum(value: Any, cl: type[Enum]) -> Enum:
@@ -144,10 +238,9 @@ def _structure_enum(value: Any, cl: type[Enum]) -> Enum:
         for member in cl:
             if member.value == value:
                 return member
-        close = difflib.get_close_matches(value, allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise ShapeError(
-            f"{value!r} is not allowed here; expected one of {', '.join(allowed)}{hint}",
+            f"{value!r} is not allowed here; expected one of {', '.join(allowed)}"
+            f"{_enum_hint(value, cl, allowed)}",
             "bad-value",
         )
     raise ShapeError(f"expected one of {', '.join(allowed)}, got {describe_value(value)}")
@@ -193,6 +286,40 @@ def _make_tuple_hook(converter: cattrs.Converter, cl: Any) -> Any:
     return structure_tuple
 
 
+def _field_name(error: BaseException) -> str | None:
+    """The field a sub-error of a class is about, from its cattrs note."""
+    for note in getattr(error, "__notes__", []):
+        if isinstance(note, AttributeValidationNote):
+            return note.name
+    return None
+
+
+def _in_file_order(
+    error: ClassValidationError, value: Mapping[str, Any], cl: type[Any]
+) -> ClassValidationError:
+    """The same errors, one per key, in the order of the keys in the file.
+
+    cattrs reports the fields in class order and every unknown key at the end;
+    a reader expects the problems in the order of the file. Keys the file lacks
+    come after the keys it has, in class order.
+    """
+    keys = {key: index for index, key in enumerate(value)}
+    fields = {field.name: index for index, field in enumerate(attrs.fields(cl))}
+    ranked: list[tuple[int, int, Exception]] = []
+    for sub in typing.cast("tuple[Exception, ...]", error.exceptions):
+        if isinstance(sub, ForbiddenExtraKeysError):
+            for key in sorted(sub.extra_fields, key=keys.__getitem__):
+                ranked.append((keys[key], 0, ForbiddenExtraKeysError("", sub.cl, {key})))
+            continue
+        name = _field_name(sub)
+        if name is not None and name in keys:
+            ranked.append((keys[name], 0, sub))
+        else:
+            ranked.append((len(keys), fields.get(name or "", len(fields)), sub))
+    ranked.sort(key=lambda item: item[:2])
+    return ClassValidationError(error.message, [item[2] for item in ranked], cl)
+
+
 def _make_class_hook(converter: cattrs.Converter, cl: type[Any]) -> Any:
     structure_fields = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
@@ -202,7 +329,10 @@ def _make_class_hook(converter: cattrs.Converter, cl: type[Any]) -> Any:
         for key in value:
             if not isinstance(key, str):
                 raise ShapeError(f"expected text keys, got the key {describe_value(key)}")
-        return structure_fields(value, cl)
+        try:
+            return structure_fields(value, cl)
+        except ClassValidationError as error:
+            raise _in_file_order(error, value, cl) from None
 
     return structure_class
 
@@ -217,10 +347,14 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=True, omit_if_default=True
     )
-    # Predicates, not classes: a class hook for str would also catch str-based enums.
-    converter.register_structure_hook_func(lambda cl: cl is str, _structure_str)
-    converter.register_structure_hook_func(lambda cl: cl is int, _structure_int)
-    converter.register_structure_hook_func(lambda cl: cl is bool, _structure_bool)
+    # Class hooks, not predicates: cattrs registers str and int by class (singledispatch),
+    # and class hooks win over predicate hooks, so predicates would never run and
+    # cattrs would turn a mapping, a number or null into text. The model's str-based
+    # enums get their own class hooks below, which singledispatch prefers as the
+    # more specific class; bool gets its own so it does not fall to the int hook.
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook(PartialDate, _structure_partial_date)

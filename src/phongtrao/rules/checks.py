@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from phongtrao.model import REFORM_DATE, Agency, Level, Plan, UnitKind
+from phongtrao.model import REFORM_DATE, Agency, AwardForm, Level, Plan, UnitKind
 from phongtrao.problems import Problem, Severity
-from phongtrao.rules.awards_table import AWARD_RULES, rules_for
+from phongtrao.rules.awards_table import AWARD_RULES, AwardRule, rules_for
 from phongtrao.rules.walk import texts
 
 __all__ = ["BUILTIN_CHECKS", "CODES", "Check"]
@@ -47,28 +47,58 @@ CODES: dict[str, str] = {
 # XML 1.0 forbids these; docxtpl drops them silently or crashes (DESIGN.md §6).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ARCHIVE = re.compile(r"Lưu\s*:\s*VT\b")
-_ACADEMIC = re.compile(r"^(?:GS|PGS|TS|ThS|KS|BS|CN|TSKH)\.?\s", re.IGNORECASE)
+# One or more titles, each with a dot or a space after it: "TS. ", "PGS.TS. ", "ThS ".
+_ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|CN)(?:\.\s*|\s+))+", re.IGNORECASE)
 
 
 def _problem(path: str, code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
     return Problem(path=path, code=code, message=message, severity=severity)
 
 
+#: Names for the control characters met in practice; unicodedata names none of them.
+_CONTROL_NAMES = {
+    "\x00": "null",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1f": "unit separator",
+}
+
+
+def _char_name(char: str) -> str:
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "")
+    return name.lower() if name else "a control character"
+
+
+def _context(text: str, start: int) -> str:
+    """Where in a text a character is, for a reader: the words just before it."""
+    before = text[:start].rstrip()
+    if not before:
+        return "at the start of the text"
+    if len(before) <= 24:
+        return f"after {before!r}"
+    tail = before[-24:]
+    if " " in tail:
+        tail = tail.split(" ", 1)[1]  # drop the word the cut went through
+    return f"after {'…' + tail!r}"
+
+
 def check_texts(plan: Plan) -> Iterator[Problem]:
     """Empty texts and XML-illegal characters, anywhere in the plan."""
     for path, text in texts(plan):
         if not text.strip():
-            yield _problem(path, "empty-text", "the text is empty; expected some words or "
+            what = "empty" if not text else "only whitespace"
+            yield _problem(path, "empty-text", f"the text is {what}; expected some words, or "
                            "leave the key out where it is optional")
         for match in _ILLEGAL.finditer(text):
             char = match.group()
-            name = unicodedata.name(char, "a control character")
             yield _problem(
                 path,
                 "control-character",
-                f"holds U+{ord(char):04X} ({name.lower()}) at position {match.start()}, which "
-                "a document cannot hold; delete it or replace it with a space "
-                "(it often comes from copying out of a PDF)",
+                f"the text holds U+{ord(char):04X} ({_char_name(char)}) at position "
+                f"{match.start()}, "
+                f"{_context(text, match.start())}, which a document cannot hold; delete it or "
+                "replace it with a space (it often comes from copying out of a PDF)",
             )
 
 
@@ -174,14 +204,16 @@ def _agency_on(agency: Agency, path: str, plan: Plan) -> Iterator[Problem]:
             f"{path}.unit.valid_until",
             "unit-not-existing",
             f"{unit.full_name} existed until {unit.valid_until.isoformat()}, before the plan's "
-            f"date ({plan.document.date})",
+            f"date ({plan.document.date}); expected the unit that replaced it, or a plan dated "
+            "while it existed",
         )
     elif unit.valid_from is not None and last < unit.valid_from:
         yield _problem(
             f"{path}.unit.valid_from",
             "unit-not-existing",
             f"{unit.full_name} exists from {unit.valid_from.isoformat()}, after the plan's "
-            f"date ({plan.document.date})",
+            f"date ({plan.document.date}); expected the unit that existed then, or a plan dated "
+            "while it exists",
         )
 
 
@@ -201,6 +233,26 @@ def check_units(plan: Plan) -> Iterator[Problem]:
             )
 
 
+def _coverage(form: AwardForm) -> str:
+    """The span of dates the table covers for a form, as a parenthesis; empty if none."""
+    known = [rule for rule in AWARD_RULES if rule.form is form]
+    if not known:
+        return ""
+    since = min(rule.since for rule in known)
+    ends = [rule.until for rule in known]
+    until = None if None in ends else max(end for end in ends if end is not None)
+    span = f"from {since.isoformat()}" + ("" if until is None else f" to {until.isoformat()}")
+    return f" (it covers {form.vi} {span})"
+
+
+def _allowed(rules: tuple[AwardRule, ...]) -> str:
+    """The offices the rules allow, grouped by the law that says so."""
+    by_source: dict[str, list[str]] = {}
+    for rule in rules:
+        by_source.setdefault(rule.source, []).append(f"{rule.title.vi} cấp {rule.level.vi}")
+    return "; ".join(f"{' or '.join(offices)} ({source})" for source, offices in by_source.items())
+
+
 def check_awards(plan: Plan) -> Iterator[Problem]:
     """Each award is given by an authority the law allows on the plan's date."""
     if plan.awards is None:
@@ -210,21 +262,17 @@ def check_awards(plan: Plan) -> Iterator[Problem]:
         path = f"$.awards.grants[{index}]"
         rules = rules_for(grant.form, day)
         if not rules:
-            known = sorted({rule.since for rule in AWARD_RULES if rule.form is grant.form})
-            since = f" (it covers {grant.form.vi} from {known[0].isoformat()})" if known else ""
             yield _problem(
                 f"{path}.form",
                 "award-rule-unknown",
                 f"the rule table does not say who may give {grant.form.vi} on "
-                f"{day.isoformat()}{since}; check the authority by hand",
+                f"{day.isoformat()}{_coverage(grant.form)}; check the authority by hand",
                 Severity.WARNING,
             )
             continue
         authority = grant.authority
         if not any(r.title is authority.title and r.level is authority.level for r in rules):
-            allowed = "; ".join(
-                f"{rule.title.vi} cấp {rule.level.vi} ({rule.source})" for rule in rules
-            )
+            allowed = _allowed(rules)
             yield _problem(
                 f"{path}.authority",
                 "award-authority",
@@ -257,15 +305,17 @@ def check_signature(plan: Plan) -> Iterator[Problem]:
         yield _problem(
             "$.signature.on_behalf_of",
             "signature-body",
-            f"the TM. line names {signature.on_behalf_of!r}, not the issuer {issuer.name!r}",
+            f"the TM. line names {signature.on_behalf_of!r}, not the issuer {issuer.name!r}; "
+            f"expected on_behalf_of: {issuer.name!r}",
             Severity.WARNING,
         )
-    if _ACADEMIC.match(signature.signer):
+    academic = _ACADEMIC.match(signature.signer)
+    if academic is not None:
         yield _problem(
             "$.signature.signer",
             "signer-title",
             f"{signature.signer!r} carries an academic title; the decree signs with the name "
-            "alone",
+            f"alone: {signature.signer[academic.end():]!r}",
             Severity.WARNING,
         )
 
