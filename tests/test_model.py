@@ -101,7 +101,9 @@ class TestWindow:
         """An end before the start is refused at the end field."""
         with pytest.raises(ModelError) as info:
             Window(start=PartialDate.parse("2021-04"), end=PartialDate.parse("2021-02"))
-        message = "the window ends (2021-02) before it starts (2021-04); expected an end after 2021-04"
+        message = (
+            "the window ends (2021-02) before it starts (2021-04); expected an end after 2021-04"
+        )
         assert ("end", message) == (info.value.field, info.value.message)
 
     def test_equal_end_is_refused(self) -> None:
