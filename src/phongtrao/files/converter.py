@@ -95,7 +95,8 @@ def _structure_str(value: Any, _: Any) -> str:
         hint = "; put it in quotes if it is meant as text"
     elif isinstance(value, Mapping) and len(value) == 1:
         key, item = next(iter(value.items()))
-        if isinstance(key, str) and isinstance(item, (str, int, float)):
+        scalar = isinstance(item, (str, int, float)) and not isinstance(item, bool)
+        if isinstance(key, str) and scalar:
             # "- Lưu: VT" in a YAML list is a mapping: the ': ' makes a key and a value.
             hint = (
                 f"; YAML reads '{key}: {item}' as a key and a value because of the ': ', "
@@ -142,9 +143,11 @@ def _date_text_hint(text: str) -> str | None:
 
 
 def _without_time(value: datetime.datetime) -> ShapeError:
+    # bad-value, as for the same date and time written as text (YAML, JSON).
     return ShapeError(
         f"expected a date without a time, got {describe_value(value)}; write only the date: "
-        f"'{value.date().isoformat()}'"
+        f"'{value.date().isoformat()}'",
+        "bad-value",
     )
 
 

@@ -91,14 +91,13 @@ def check_texts(plan: Plan) -> Iterator[Problem]:
             yield _problem(path, "empty-text", f"the text is {what}; expected some words, or "
                            "leave the key out where it is optional")
         for match in _ILLEGAL.finditer(text):
-            char = match.group()
+            char, start = match.group(), match.start()
             yield _problem(
                 path,
                 "control-character",
-                f"the text holds U+{ord(char):04X} ({_char_name(char)}) at position "
-                f"{match.start()}, "
-                f"{_context(text, match.start())}, which a document cannot hold; delete it or "
-                "replace it with a space (it often comes from copying out of a PDF)",
+                f"the text holds U+{ord(char):04X} ({_char_name(char)}) at position {start}, "
+                f"{_context(text, start)}, which a document cannot hold; delete it or replace "
+                "it with a space (it often comes from copying out of a PDF)",
             )
 
 

@@ -1,0 +1,669 @@
+"""Semantic checks (phongtrao.check): each code, and the rules that depend on the plan's date.
+
+Plans are built with :func:`attrs.evolve` from the minimal plan
+(``tests/data/minimal.yaml``: a ward, phường Ví Dụ, on 2025-08-15) or from the
+Cẩm Xuyên 2021 example (a district, huyện Cẩm Xuyên, in 2021).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import attrs
+import pytest
+
+import phongtrao
+from phongtrao import Plan, Problem, Severity
+from phongtrao.model import (
+    Authority,
+    AuthorityTitle,
+    AwardForm,
+    AwardGrant,
+    Awards,
+    DocumentKind,
+    LegalBasis,
+    Level,
+    Milestone,
+    PartialDate,
+    Period,
+    RecipientKind,
+    UnitKind,
+    Window,
+)
+from phongtrao.rules import CODES
+
+MINIMAL = Path(__file__).parent / "data" / "minimal.yaml"
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+LAW_2003 = "Luật Thi đua, Khen thưởng 2003 (sửa đổi 2005, 2013)"
+LAW_2022 = "Luật Thi đua, khen thưởng 2022, Điều 80"
+
+
+@pytest.fixture(scope="module")
+def minimal_plan() -> Plan:
+    """The minimal valid plan: a ward (phường Ví Dụ) plan of 2025-08-15, no optional parts."""
+    return phongtrao.load_plan(MINIMAL)
+
+
+# --- building plans -----------------------------------------------------------------------
+
+
+def dated(plan: Plan, date: str) -> Plan:
+    """The plan issued on ``date`` ('2025-07-01', '2025-07' or '2025')."""
+    return attrs.evolve(plan, document=attrs.evolve(plan.document, date=PartialDate.parse(date)))
+
+
+def with_unit(plan: Plan, **changes: object) -> Plan:
+    """The plan with its issuer's unit changed."""
+    unit = plan.issuer.unit
+    assert unit is not None
+    return attrs.evolve(plan, issuer=attrs.evolve(plan.issuer, unit=attrs.evolve(unit, **changes)))
+
+
+def district(plan: Plan) -> Plan:
+    """The plan issued by a district (huyện Ví Dụ) instead of the ward."""
+    return with_unit(plan, level=Level.HUYEN, kind=UnitKind.HUYEN)
+
+
+def milestone(level: Level, start: str, end: str | None = None) -> Milestone:
+    """A conference of ``level`` from ``start`` to ``end``."""
+    return Milestone(
+        level=level,
+        title=f"Hội nghị tổng kết cấp {level.vi}",
+        window=Window(
+            start=PartialDate.parse(start), end=None if end is None else PartialDate.parse(end)
+        ),
+    )
+
+
+def scheduled(plan: Plan, *milestones: Milestone) -> Plan:
+    """The plan with these milestones."""
+    return attrs.evolve(plan, schedule=milestones)
+
+
+def awarding(
+    plan: Plan, form: AwardForm, level: Level, title: AuthorityTitle = AuthorityTitle.CHU_TICH_UBND
+) -> Plan:
+    """The plan with one award: ``form``, given by ``title`` at ``level``."""
+    grant = AwardGrant(
+        form=form,
+        authority=Authority(title=title, level=level),
+        recipients=(RecipientKind.TAP_THE,),
+    )
+    awards = Awards(
+        lead="Văn phòng HĐND và UBND",
+        recipients=(RecipientKind.TAP_THE,),
+        criteria="có thành tích xuất sắc trong thực hiện phong trào",
+        grants=(grant,),
+    )
+    return attrs.evolve(plan, awards=awards)
+
+
+def signed(plan: Plan, **changes: object) -> Plan:
+    """The plan with its signature changed."""
+    return attrs.evolve(plan, signature=attrs.evolve(plan.signature, **changes))
+
+
+def based_on(plan: Plan, date: datetime.date) -> Plan:
+    """The plan with one legal basis issued on ``date``."""
+    basis = LegalBasis(
+        kind=DocumentKind.KH,
+        date=date,
+        issuer="UBND tỉnh",
+        subject="Tổng kết 25 năm thực hiện Phong trào",
+    )
+    return attrs.evolve(plan, bases=(basis,))
+
+
+def found(plan: Plan) -> list[tuple[str, str, Severity]]:
+    """What check reports, as (path, code, severity)."""
+    return [(p.path, p.code, p.severity) for p in phongtrao.check(plan)]
+
+
+def codes(plan: Plan) -> list[str]:
+    """The codes check reports, in order."""
+    return [p.code for p in phongtrao.check(plan)]
+
+
+def messages(plan: Plan) -> list[str]:
+    """The messages check reports, in order."""
+    return [p.message for p in phongtrao.check(plan)]
+
+
+# --- one case per way each code is reported -----------------------------------------------
+
+
+class Case(NamedTuple):
+    """A change to the minimal plan and the problems check must then report."""
+
+    id: str
+    change: Callable[[Plan], Plan]
+    expected: list[tuple[str, str, Severity]]
+
+
+CASES = [
+    Case("empty title", lambda p: attrs.evolve(p, title=""), [("$.title", "empty-text", ERROR)]),
+    Case(
+        "whitespace-only purpose",
+        lambda p: attrs.evolve(p, purposes=("Đánh giá kết quả.", " \t ")),
+        [("$.purposes[1]", "empty-text", ERROR)],
+    ),
+    Case(
+        "form feed in the closing",
+        lambda p: attrs.evolve(p, closing="Trên đây là Kế hoạch\x0c."),
+        [("$.closing", "control-character", ERROR)],
+    ),
+    Case(
+        "two control characters in one text",
+        lambda p: signed(p, signer="Nguyễn\x0bVăn\x00A"),
+        [("$.signature.signer", "control-character", ERROR)] * 2,
+    ),
+    Case(
+        "basis after the plan",
+        lambda p: based_on(p, datetime.date(2025, 8, 16)),
+        [("$.bases[0].date", "basis-after-plan", ERROR)],
+    ),
+    Case(
+        "period before the movement",
+        lambda p: attrs.evolve(p, period=Period(start=1999, end=2025)),
+        [("$.period.start", "period-before-movement", ERROR)],
+    ),
+    Case(
+        "lower level listed after a higher one",
+        lambda p: scheduled(p, milestone(Level.TINH, "2025-11"), milestone(Level.XA, "2025-09")),
+        [("$.schedule[1].level", "milestone-order", ERROR)],
+    ),
+    Case(
+        "higher level meets before a lower one",
+        lambda p: scheduled(p, milestone(Level.XA, "2025-11"), milestone(Level.TINH, "2025-10")),
+        [("$.schedule[1].window", "milestone-order", ERROR)],
+    ),
+    Case(
+        "milestone over before the plan",
+        lambda p: scheduled(p, milestone(Level.XA, "2025-06", "2025-08-14")),
+        [("$.schedule[0].window", "milestone-before-plan", ERROR)],
+    ),
+    Case(
+        "milestone after the following year",
+        lambda p: scheduled(p, milestone(Level.XA, "2027-01")),
+        [("$.schedule[0].window", "milestone-beyond-horizon", WARNING)],
+    ),
+    Case(
+        "district issuer after the reform",
+        district,
+        [("$.issuer.unit", "district-after-reform", ERROR)],
+    ),
+    Case(
+        "district parent after the reform",
+        lambda p: attrs.evolve(p, parent=attrs.evolve(district(p).issuer, collective=True)),
+        [("$.parent.unit", "district-after-reform", ERROR)],
+    ),
+    Case(
+        "district milestone after the reform",
+        lambda p: scheduled(p, milestone(Level.XA, "2025-09"), milestone(Level.HUYEN, "2025-10")),
+        [("$.schedule[1].level", "district-after-reform", ERROR)],
+    ),
+    Case(
+        "thị trấn after the reform",
+        lambda p: with_unit(p, kind=UnitKind.THI_TRAN),
+        [("$.issuer.unit", "town-after-reform", ERROR)],
+    ),
+    Case(
+        "unit ended before the plan",
+        lambda p: with_unit(p, valid_until=datetime.date(2025, 8, 14)),
+        [("$.issuer.unit.valid_until", "unit-not-existing", ERROR)],
+    ),
+    Case(
+        "unit not yet in existence",
+        lambda p: with_unit(p, valid_from=datetime.date(2025, 8, 16)),
+        [("$.issuer.unit.valid_from", "unit-not-existing", ERROR)],
+    ),
+    Case(
+        "Giấy khen by a province chair",
+        lambda p: awarding(p, AwardForm.GIAY_KHEN, Level.TINH),
+        [("$.awards.grants[0].authority", "award-authority", ERROR)],
+    ),
+    Case(
+        "a title the rule table does not cover",
+        lambda p: awarding(p, AwardForm.XA_TIEU_BIEU, Level.TINH),
+        [("$.awards.grants[0].form", "award-rule-unknown", WARNING)],
+    ),
+    Case(
+        "collective issuer without TM.",
+        lambda p: signed(p, on_behalf_of=None),
+        [("$.signature.on_behalf_of", "signature-prefix", ERROR)],
+    ),
+    Case(
+        "one-person issuer with TM.",
+        lambda p: attrs.evolve(p, issuer=attrs.evolve(p.issuer, collective=False)),
+        [("$.signature.on_behalf_of", "signature-prefix", ERROR)],
+    ),
+    Case(
+        "TM. line naming another body",
+        lambda p: signed(p, on_behalf_of="Hội đồng nhân dân"),
+        [("$.signature.on_behalf_of", "signature-body", WARNING)],
+    ),
+    Case(
+        "academic title before the signer's name",
+        lambda p: signed(p, signer="PGS.TS. Nguyễn Văn A"),
+        [("$.signature.signer", "signer-title", WARNING)],
+    ),
+    Case(
+        "no recipients",
+        lambda p: attrs.evolve(p, recipients=()),
+        [("$.recipients", "recipients-archive", ERROR)],
+    ),
+    Case(
+        "archive line first",
+        lambda p: attrs.evolve(p, recipients=("Lưu: VT", "UBND tỉnh")),
+        [
+            ("$.recipients[0]", "recipients-archive", ERROR),
+            ("$.recipients[1]", "recipients-archive", ERROR),
+        ],
+    ),
+]
+
+
+class TestCodes:
+    def test_every_code_is_reported_by_a_case(self) -> None:
+        """Each code in CODES is what some case below expects, and no case expects another."""
+        expected = {code for case in CASES for _, code, _ in case.expected}
+        assert sorted(CODES) == sorted(expected)
+
+    def test_every_code_is_explained(self) -> None:
+        """Each code is lower-case words joined by '-' and has a one-line meaning."""
+        for code, meaning in CODES.items():
+            assert code == code.lower().strip("-")
+            assert all(part.isalpha() for part in code.split("-"))
+            assert meaning
+            assert "\n" not in meaning
+
+    @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+    def test_case_reports_exactly_its_problems(self, case: Case, minimal_plan: Plan) -> None:
+        """Changing the minimal plan as the case says makes check report exactly these."""
+        assert case.expected == found(case.change(minimal_plan))
+
+
+class TestSoundPlans:
+    def test_example_plan_has_no_problems(self, example_plan: Plan) -> None:
+        """The Cẩm Xuyên 2021 example plan checks clean."""
+        assert [] == phongtrao.check(example_plan)
+
+    def test_minimal_plan_has_no_problems(self, minimal_plan: Plan) -> None:
+        """The minimal plan checks clean."""
+        assert [] == phongtrao.check(minimal_plan)
+
+    def test_check_returns_a_list_of_problems(self, minimal_plan: Plan) -> None:
+        """The result is a list of Problem, in the order of the checks."""
+        plan = signed(attrs.evolve(minimal_plan, title=" ", recipients=()), on_behalf_of=None)
+        problems = phongtrao.check(plan)
+        assert list is type(problems)
+        assert all(isinstance(problem, Problem) for problem in problems)
+        assert ["empty-text", "signature-prefix", "recipients-archive"] == codes(plan)
+
+
+class TestDistrictsAfterReform:
+    def test_district_plan_of_2021_is_sound(self, example_plan: Plan) -> None:
+        """A district plan of 2021 stays valid: the reform does not reach back."""
+        assert "huyen" == example_plan.issuer.level.value
+        assert [] == phongtrao.check(example_plan)
+
+    def test_same_district_plan_dated_2025_07_01_is_an_error(self, example_plan: Plan) -> None:
+        """The same plan dated 2025-07-01: the district is gone, and so is its Giấy khen."""
+        assert [
+            ("$.schedule[0].window", "milestone-before-plan", ERROR),
+            ("$.schedule[1].window", "milestone-before-plan", ERROR),
+            ("$.issuer.unit", "district-after-reform", ERROR),
+            ("$.awards.grants[0].authority", "award-authority", ERROR),
+        ] == found(dated(example_plan, "2025-07-01"))
+
+    @pytest.mark.parametrize(
+        ("date", "expected"),
+        [
+            ("2025-06-30", []),
+            ("2025-07-01", ["district-after-reform"]),
+            ("2025-07", ["district-after-reform"]),
+            ("2025-Q3", ["district-after-reform"]),
+            ("2026", ["district-after-reform"]),
+        ],
+    )
+    def test_reform_day_is_the_boundary(
+        self, date: str, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """A district may issue up to 2025-06-30; from 2025-07-01 it may not."""
+        assert expected == codes(dated(district(minimal_plan), date))
+
+    def test_plan_dated_only_by_the_reform_year_is_not_blamed(self, minimal_plan: Plan) -> None:
+        """A district plan dated only '2025' may be from before July, so it is not reported."""
+        assert [] == codes(dated(district(minimal_plan), "2025"))
+
+    def test_message_names_the_district_and_the_date(self, minimal_plan: Plan) -> None:
+        """The message says which district, since when districts are gone, and what is expected."""
+        assert [
+            (
+                "huyện Ví Dụ is a district, and districts ceased to operate after 2025-06-30; the "
+                "plan is dated 2025-07-01. Expected a province or a commune-level issuer"
+            )
+        ] == messages(dated(district(minimal_plan), "2025-07-01"))
+
+    @pytest.mark.parametrize("kind", [UnitKind.QUAN, UnitKind.THI_XA, UnitKind.THANH_PHO])
+    def test_every_kind_of_district_is_gone(self, kind: UnitKind, minimal_plan: Plan) -> None:
+        """Quận, thị xã and district-level thành phố ceased to operate too."""
+        plan = with_unit(minimal_plan, level=Level.HUYEN, kind=kind)
+        assert ["district-after-reform"] == codes(plan)
+
+    @pytest.mark.parametrize("kind", [UnitKind.XA, UnitKind.PHUONG, UnitKind.DAC_KHU])
+    def test_commune_level_units_remain(self, kind: UnitKind, minimal_plan: Plan) -> None:
+        """Xã, phường and đặc khu issue plans after the reform."""
+        assert [] == codes(with_unit(minimal_plan, kind=kind))
+
+    def test_province_city_remains(self, minimal_plan: Plan) -> None:
+        """A thành phố at the province level is no district, and issues after the reform."""
+        plan = with_unit(minimal_plan, level=Level.TINH, kind=UnitKind.THANH_PHO)
+        assert [] == codes(plan)
+
+    @pytest.mark.parametrize(
+        ("date", "expected"), [("2025-06-30", []), ("2025-07-01", ["town-after-reform"])]
+    )
+    def test_thi_tran_until_the_reform(
+        self, date: str, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """A thị trấn may issue up to 2025-06-30; from 2025-07-01 it no longer exists."""
+        plan = dated(with_unit(minimal_plan, kind=UnitKind.THI_TRAN), date)
+        assert expected == codes(plan)
+
+    @pytest.mark.parametrize(
+        ("end", "expected"), [("2025-06-30", []), ("2025-07-01", ["district-after-reform"])]
+    )
+    def test_district_milestone_until_the_reform(
+        self, end: str, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """A district conference may run until 2025-06-30, not a day longer."""
+        plan = scheduled(
+            dated(minimal_plan, "2025-03-01"),
+            milestone(Level.XA, "2025-04"),
+            milestone(Level.HUYEN, "2025-06-01", end),
+        )
+        assert expected == codes(plan)
+
+
+class TestUnitsOwnWindow:
+    def test_unit_on_its_last_day_is_sound(self, minimal_plan: Plan) -> None:
+        """A unit issues on the last day of its validity."""
+        assert [] == codes(with_unit(minimal_plan, valid_until=datetime.date(2025, 8, 15)))
+
+    def test_message_says_until_when(self, minimal_plan: Plan) -> None:
+        """The message gives the unit's last day and the plan's date."""
+        plan = with_unit(minimal_plan, valid_until=datetime.date(2025, 6, 30))
+        assert [
+            (
+                "phường Ví Dụ existed until 2025-06-30, before the plan's date (2025-08-15); "
+                "expected the unit that replaced it, or a plan dated while it existed"
+            )
+        ] == messages(plan)
+
+
+class TestAwardsByDate:
+    @pytest.mark.parametrize("date", ["2021-03-10", "2023-12-31", "2024-01-01", "2025-06-30"])
+    def test_district_chair_gives_giay_khen_until_the_reform(
+        self, date: str, minimal_plan: Plan
+    ) -> None:
+        """Under both awards laws the district chair gives Giấy khen, until districts end."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.HUYEN), date)
+        assert [] == codes(plan)
+
+    def test_district_chair_gives_no_giay_khen_after_the_reform(self, minimal_plan: Plan) -> None:
+        """From 2025-07-01 only the commune chair of the two local chairs gives Giấy khen."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.HUYEN), "2025-07-01")
+        assert [
+            (
+                "Chủ tịch UBND cấp huyện may not give Giấy khen on 2025-07-01; expected Chủ tịch "
+                f"UBND cấp xã ({LAW_2022})"
+            )
+        ] == messages(plan)
+
+    @pytest.mark.parametrize("date", ["2021-03-10", "2025-08-15"])
+    def test_commune_chair_gives_giay_khen(self, date: str, minimal_plan: Plan) -> None:
+        """The commune chair gives Giấy khen before and after the 2022 law."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.XA), date)
+        assert [] == codes(plan)
+
+    @pytest.mark.parametrize(("date", "law"), [("2023-12-31", LAW_2003), ("2024-01-01", LAW_2022)])
+    def test_wrong_authority_is_judged_by_the_law_in_force(
+        self, date: str, law: str, minimal_plan: Plan
+    ) -> None:
+        """A wrong authority is judged by the 2003 law to 2023, by the 2022 law from 2024."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.TINH), date)
+        assert [
+            (
+                f"Chủ tịch UBND cấp tỉnh may not give Giấy khen on {date}; expected Chủ tịch UBND "
+                f"cấp huyện or Chủ tịch UBND cấp xã ({law})"
+            )
+        ] == messages(plan)
+
+    @pytest.mark.parametrize("date", ["2021-03-10", "2025-08-15"])
+    def test_province_chair_gives_bang_khen(self, date: str, minimal_plan: Plan) -> None:
+        """The province chair gives Bằng khen under both laws."""
+        plan = dated(awarding(minimal_plan, AwardForm.BANG_KHEN, Level.TINH), date)
+        assert [] == codes(plan)
+
+    @pytest.mark.parametrize(
+        ("title", "level", "expected"),
+        [
+            (AuthorityTitle.THU_TUONG, Level.TRUNG_UONG, []),
+            (AuthorityTitle.BO_TRUONG, Level.TRUNG_UONG, []),
+            (AuthorityTitle.CHU_TICH_NUOC, Level.TRUNG_UONG, ["award-authority"]),
+            (AuthorityTitle.CHU_TICH_UBND, Level.HUYEN, ["award-authority"]),
+        ],
+    )
+    def test_who_gives_bang_khen(
+        self, title: AuthorityTitle, level: Level, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """Bằng khen comes from the Prime Minister, a minister or a province chair."""
+        plan = awarding(minimal_plan, AwardForm.BANG_KHEN, level, title)
+        assert expected == codes(plan)
+
+    @pytest.mark.parametrize(
+        ("level", "expected"), [(Level.XA, []), (Level.HUYEN, ["award-authority"])]
+    )
+    def test_commune_chair_recognises_gia_dinh_van_hoa(
+        self, level: Level, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """The title “Gia đình văn hóa” is the commune chair's to give."""
+        plan = awarding(minimal_plan, AwardForm.GIA_DINH_VAN_HOA, level)
+        assert expected == codes(plan)
+
+    @pytest.mark.parametrize(
+        ("level", "expected"), [(Level.HUYEN, []), (Level.XA, ["award-authority"])]
+    )
+    def test_district_chair_recognised_thon_van_hoa_in_2021(
+        self, level: Level, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """In 2021 the title “Thôn, tổ dân phố văn hóa” was the district chair's to give."""
+        plan = dated(awarding(minimal_plan, AwardForm.THON_VAN_HOA, level), "2021-03-10")
+        assert expected == codes(plan)
+
+    def test_table_does_not_guess_after_it_ends(self, minimal_plan: Plan) -> None:
+        """After the reform the table has no row for “Thôn văn hóa”: a warning, not a guess."""
+        plan = awarding(minimal_plan, AwardForm.THON_VAN_HOA, Level.XA)
+        assert [("$.awards.grants[0].form", "award-rule-unknown", WARNING)] == found(plan)
+        assert [
+            (
+                "the rule table does not say who may give danh hiệu “Thôn, tổ dân phố văn hóa” on "
+                "2025-08-15 (it covers danh hiệu “Thôn, tổ dân phố văn hóa” from 2018-11-01 to "
+                "2025-06-30); check the authority by hand"
+            )
+        ] == messages(plan)
+
+    def test_table_does_not_guess_before_it_starts(self, minimal_plan: Plan) -> None:
+        """Before the 2003 law came into force (2004-07-01) the table knows no authority."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.XA), "2004-06-30")
+        assert ["award-rule-unknown"] == codes(plan)
+
+    def test_judged_on_the_first_day_the_date_can_mean(self, minimal_plan: Plan) -> None:
+        """A plan dated only '2024' is judged on 2024-01-01, under the 2022 law."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.TINH), "2024")
+        assert [LAW_2022] == [m[m.rindex("(") + 1 : -1] for m in messages(plan)]
+
+
+class TestSchedule:
+    def test_levels_in_order_are_sound(self, minimal_plan: Plan) -> None:
+        """Commune, then province, each after the lower level started: nothing to report."""
+        plan = scheduled(
+            minimal_plan,
+            milestone(Level.XA, "2025-09", "2025-10"),
+            milestone(Level.TINH, "2025-11"),
+        )
+        assert [] == codes(plan)
+
+    def test_same_level_in_any_order(self, minimal_plan: Plan) -> None:
+        """Two milestones of one level may come in any order."""
+        plan = scheduled(
+            minimal_plan, milestone(Level.XA, "2025-11"), milestone(Level.XA, "2025-09")
+        )
+        assert [] == codes(plan)
+
+    def test_milestone_overlapping_the_plan_day_is_sound(self, minimal_plan: Plan) -> None:
+        """A window that ends on the plan's day is not over before the plan."""
+        plan = scheduled(minimal_plan, milestone(Level.XA, "2025-08"))
+        assert [] == codes(plan)
+
+    def test_horizon_ends_with_the_following_year(self, minimal_plan: Plan) -> None:
+        """A milestone in December of the following year is within the horizon."""
+        plan = scheduled(minimal_plan, milestone(Level.XA, "2026-12"))
+        assert [] == codes(plan)
+
+    def test_order_message_points_at_the_earlier_milestone(self, minimal_plan: Plan) -> None:
+        """The message names both levels and the path of the milestone listed before."""
+        plan = scheduled(
+            minimal_plan, milestone(Level.TINH, "2025-11"), milestone(Level.XA, "2025-09")
+        )
+        assert [
+            (
+                "the xã milestone is listed after the tỉnh one ($.schedule[0]); expected "
+                "milestones from the lower level up"
+            )
+        ] == messages(plan)
+
+
+class TestBases:
+    @pytest.mark.parametrize(
+        ("date", "expected"),
+        [(datetime.date(2025, 8, 15), []), (datetime.date(2025, 8, 16), ["basis-after-plan"])],
+    )
+    def test_basis_may_share_the_plans_day(
+        self, date: datetime.date, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """A basis of the plan's own day is fine; the day after is not."""
+        assert expected == codes(based_on(minimal_plan, date))
+
+    def test_plan_dated_by_month_allows_the_whole_month(self, minimal_plan: Plan) -> None:
+        """A plan dated '2025-08' may cite a document of 2025-08-31."""
+        plan = dated(based_on(minimal_plan, datetime.date(2025, 8, 31)), "2025-08")
+        assert [] == codes(plan)
+
+    def test_undated_basis_is_not_judged(self, minimal_plan: Plan) -> None:
+        """A basis without a date cannot postdate the plan."""
+        basis = LegalBasis(kind=DocumentKind.LUAT, title="Thi đua, khen thưởng")
+        assert [] == codes(attrs.evolve(minimal_plan, bases=(basis,)))
+
+
+class TestSignature:
+    def test_tm_line_compares_without_case(self, minimal_plan: Plan) -> None:
+        """'TM. ỦY BAN NHÂN DÂN' written in capitals still names the issuer."""
+        assert [] == codes(signed(minimal_plan, on_behalf_of="ỦY BAN NHÂN DÂN"))
+
+    def test_missing_tm_message_says_what_to_write(self, minimal_plan: Plan) -> None:
+        """The message gives the key and value to add, and the line it makes."""
+        assert [
+            (
+                "Ủy ban nhân dân is a collective body, so the plan is signed on its behalf; "
+                "expected on_behalf_of: 'Ủy ban nhân dân' (the 'TM. ỦY BAN NHÂN DÂN' line)"
+            )
+        ] == messages(signed(minimal_plan, on_behalf_of=None))
+
+    @pytest.mark.parametrize(
+        "signer",
+        ["TS. Nguyễn Văn A", "ThS Nguyễn Văn A", "GS.TS. Nguyễn Văn A", "pgs. ts. Nguyễn Văn A"],
+    )
+    def test_academic_titles_are_found(self, signer: str, minimal_plan: Plan) -> None:
+        """An academic title, or several, before the name is reported with the bare name."""
+        assert [
+            (
+                f"{signer!r} carries an academic title; the decree signs with the name alone: "
+                "'Nguyễn Văn A'"
+            )
+        ] == messages(signed(minimal_plan, signer=signer))
+
+    @pytest.mark.parametrize("signer", ["Nguyễn Văn A", "Bùi Thị B", "Tsang Văn C", "Cao Văn D"])
+    def test_names_are_not_titles(self, signer: str, minimal_plan: Plan) -> None:
+        """A name that merely starts with the letters of a title is not reported."""
+        assert [] == codes(signed(minimal_plan, signer=signer))
+
+    def test_kt_signature_is_sound(self, minimal_plan: Plan) -> None:
+        """A deputy signing KT. for the chair, on behalf of the committee, is sound."""
+        plan = signed(
+            minimal_plan, mode=phongtrao.model.SignMode.KT, head="Chủ tịch", title="Phó Chủ tịch"
+        )
+        assert [] == codes(plan)
+
+
+class TestRecipients:
+    @pytest.mark.parametrize("last", ["Lưu: VT", "Lưu:VT", "Lưu: VT, VHXH.", "Lưu : VT"])
+    def test_archive_line_forms(self, last: str, minimal_plan: Plan) -> None:
+        """The archive line may omit the space and name the drafting unit."""
+        assert [] == codes(attrs.evolve(minimal_plan, recipients=("UBND tỉnh", last)))
+
+    @pytest.mark.parametrize("last", ["Lưu VT", "Lưu: Văn thư", "VT", "Lưu: VTX"])
+    def test_other_last_lines(self, last: str, minimal_plan: Plan) -> None:
+        """Anything else in the last line is not the archive line."""
+        plan = attrs.evolve(minimal_plan, recipients=("UBND tỉnh", last))
+        assert [("$.recipients[1]", "recipients-archive", ERROR)] == found(plan)
+
+
+class TestTexts:
+    def test_every_text_is_walked(self, minimal_plan: Plan) -> None:
+        """Texts deep in the plan (a duty of a responsibility) are checked, with their path."""
+        responsibility = phongtrao.model.Responsibility(
+            unit="Công an phường", duties=("Bảo đảm an ninh.", "")
+        )
+        plan = attrs.evolve(minimal_plan, responsibilities=(responsibility,))
+        assert [("$.responsibilities[0].duties[1]", "empty-text", ERROR)] == found(plan)
+
+    def test_control_character_message_says_where(self, minimal_plan: Plan) -> None:
+        """The message names the character, its position and the words before it."""
+        plan = signed(minimal_plan, signer="Nguyễn\x0bVăn A")
+        assert [
+            (
+                "the text holds U+000B (vertical tab) at position 6, after 'Nguyễn', which a "
+                "document cannot hold; delete it or replace it with a space (it often comes from "
+                "copying out of a PDF)"
+            )
+        ] == messages(plan)
+
+    def test_control_character_is_not_removed(self, minimal_plan: Plan) -> None:
+        """Checking reports the character and leaves the plan as it was."""
+        plan = signed(minimal_plan, signer="Nguyễn\x0bVăn A")
+        phongtrao.check(plan)
+        assert "Nguyễn\x0bVăn A" == plan.signature.signer
+
+    @pytest.mark.parametrize("text", ["Dòng một\nDòng hai", "Cột\tcột", "Ủy ban &amp; “Sở”"])
+    def test_tabs_newlines_and_marks_are_allowed(self, text: str, minimal_plan: Plan) -> None:
+        """Tabs, newlines, ampersands and curly quotes are text a document can hold."""
+        assert [] == codes(attrs.evolve(minimal_plan, closing=text))
+
+
+class TestExtraChecks:
+    def test_extra_checks_run_after_the_built_in_ones(self, minimal_plan: Plan) -> None:
+        """Problems of extra checks follow the built-in ones, in the order given."""
+
+        def province_rule(plan: Plan) -> Iterator[Problem]:
+            yield Problem(path="$.title", code="local-title", message="too short", severity=WARNING)
+
+        plan = attrs.evolve(minimal_plan, recipients=())
+        assert ["recipients-archive", "local-title"] == [
+            p.code for p in phongtrao.check(plan, extra=[province_rule])
+        ]
