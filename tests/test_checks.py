@@ -162,6 +162,16 @@ CASES = [
         [("$.signature.signer", "control-character", ERROR)] * 2,
     ),
     Case(
+        "placeholders left by phongtrao new",
+        lambda p: signed(p, signer="«Họ và tên người ký»"),
+        [("$.signature.signer", "placeholder", ERROR)],
+    ),
+    Case(
+        "two placeholders in one text",
+        lambda p: attrs.evolve(p, title="Hội nghị tổng kết «số năm» năm «Tên đơn vị»"),
+        [("$.title", "placeholder", ERROR)] * 2,
+    ),
+    Case(
         "basis after the plan",
         lambda p: based_on(p, datetime.date(2025, 8, 16)),
         [("$.bases[0].date", "basis-after-plan", ERROR)],
@@ -313,6 +323,15 @@ class TestDistrictsAfterReform:
 
     def test_same_district_plan_dated_2025_07_01_is_an_error(self, example_plan: Plan) -> None:
         """The same plan dated 2025-07-01: the district is gone, and so is its Giấy khen."""
+        awards = example_plan.awards
+        assert awards is not None
+        grant = AwardGrant(
+            form=AwardForm.GIAY_KHEN,
+            authority=Authority(title=AuthorityTitle.CHU_TICH_UBND, level=Level.HUYEN),
+            recipients=(RecipientKind.TAP_THE, RecipientKind.CA_NHAN),
+        )
+        example_plan = attrs.evolve(example_plan, awards=attrs.evolve(awards, grants=(grant,)))
+        assert [] == phongtrao.check(example_plan)
         assert [
             ("$.schedule[0].window", "milestone-before-plan", ERROR),
             ("$.schedule[1].window", "milestone-before-plan", ERROR),

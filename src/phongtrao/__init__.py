@@ -1,28 +1,53 @@
 """phongtrao: typed plans for the summary conferences of Vietnamese mass movements.
 
-Load a plan, check it, and (soon) render it::
+Load a plan, check it, and render it to a Decree-30 document::
 
     import phongtrao
 
     plan = phongtrao.load_plan("examples/cam-xuyen-2021/plan.yaml")
     for problem in phongtrao.check(plan):
         print(problem)
+    phongtrao.render(plan, "ke-hoach.docx")
+
+Rendering (docxtpl, lxml) is imported on first use, so ``import phongtrao``
+stays quick for programs that only load and check plans.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from phongtrao.files import dump_plan, dumps_plan, load_plan
 from phongtrao.model import Plan
 from phongtrao.problems import PlanError, Problem, Severity
 from phongtrao.rules import check
 
+if TYPE_CHECKING:
+    from phongtrao.rendering import RenderError, render, render_bytes, template_context
+
 __all__ = [
     "Plan",
     "PlanError",
     "Problem",
+    "RenderError",
     "Severity",
     "check",
     "dump_plan",
     "dumps_plan",
     "load_plan",
+    "render",
+    "render_bytes",
+    "template_context",
 ]
 
 __version__ = "0.1.0.dev0"
+
+_LAZY = {"RenderError", "render", "render_bytes", "template_context"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from phongtrao import rendering as _rendering
+
+        return getattr(_rendering, name)
+    raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")

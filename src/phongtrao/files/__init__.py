@@ -178,7 +178,7 @@ def structure_plan(
         )
     try:
         return _converter().structure(data, Plan)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - every failure becomes a listed problem
         problems = [_with_line(problem, lines or {}) for problem in problems_from(error, root=Plan)]
         raise PlanError(problems, source) from None
 

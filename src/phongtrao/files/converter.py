@@ -277,7 +277,7 @@ def _make_tuple_hook(converter: cattrs.Converter, cl: Any) -> Any:
         for index, item in enumerate(value):
             try:
                 items.append(structure_item(item, item_type))
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - each item's problem is collected
                 note = IterableValidationNote(f"Structuring item @ index {index}", index, item_type)
                 notes = [*getattr(error, "__notes__", []), note]
                 error.__notes__ = notes  # type: ignore[attr-defined, unused-ignore]

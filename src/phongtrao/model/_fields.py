@@ -8,12 +8,19 @@ reference, so a field is described once.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["describe", "documented", "meaning", "nfc", "nfc_optional", "nfc_tuple"]
+__all__ = [
+    "describe",
+    "documented",
+    "is_tuple",
+    "meaning",
+    "nfc",
+    "nfc_optional",
+    "nfc_tuple",
+]
 
 _C = TypeVar("_C", bound=type)
 
@@ -62,9 +69,10 @@ def nfc_tuple(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(nfc(item) for item in value)
 
 
-def to_tuple(value: Any) -> tuple[Any, ...]:
-    """Turn a list into a tuple so collections stay immutable and hashable."""
-    return tuple(value)
-
-
-Converter = Callable[[Any], Any]
+def is_tuple(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Require a tuple, so plans stay immutable and hashable."""
+    if not isinstance(value, tuple):
+        raise TypeError(
+            f"{attribute.name} must be a tuple, got {type(value).__name__}; "
+            f"write tuple(...) around it"
+        )

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model._fields import describe, documented, nfc, nfc_optional, nfc_tuple
+from phongtrao.model._fields import describe, documented, is_tuple, nfc, nfc_optional, nfc_tuple
 from phongtrao.model.errors import ModelError
 from phongtrao.model.time import PartialDate
 from phongtrao.model.units import Level
@@ -141,8 +141,7 @@ class AwardGrant:
         metadata=describe("Thẩm quyền", "who awards it")
     )
     recipients: tuple[RecipientKind, ...] = attrs.field(
-        converter=tuple,
-        validator=_some_recipients,
+        validator=[is_tuple, _some_recipients],
         metadata=describe("Đối tượng", "who may receive it", ["tap_the", "ca_nhan"]),
     )
     criteria: str | None = attrs.field(
@@ -178,8 +177,7 @@ class Awards:
         metadata=describe("Đơn vị phối hợp", "the units that work with it"),
     )
     recipients: tuple[RecipientKind, ...] = attrs.field(
-        converter=tuple,
-        validator=_some_recipients,
+        validator=[is_tuple, _some_recipients],
         metadata=describe("Đối tượng", "who may be selected", ["tap_the", "ca_nhan"]),
     )
     criteria: str = attrs.field(
@@ -189,7 +187,7 @@ class Awards:
     )
     grants: tuple[AwardGrant, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        validator=is_tuple,
         metadata=describe("Hình thức khen thưởng", "the awards to be given"),
     )
     deadline: PartialDate | None = attrs.field(

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model._fields import describe, documented, nfc, nfc_optional
+from phongtrao.model._fields import describe, documented, is_tuple, nfc, nfc_optional
 from phongtrao.model.errors import ModelError
 
 __all__ = ["CatalogItem", "Movement"]
@@ -84,14 +84,12 @@ class Movement:
     )
     contents: tuple[CatalogItem, ...] = attrs.field(
         default=(),
-        converter=tuple,
-        validator=_unique_ids("contents"),
+        validator=[is_tuple, _unique_ids("contents")],
         metadata=describe("Các nội dung", "its contents, in the issuer's order and wording"),
     )
     campaigns: tuple[CatalogItem, ...] = attrs.field(
         default=(),
-        converter=tuple,
-        validator=_unique_ids("campaigns"),
+        validator=[is_tuple, _unique_ids("campaigns")],
         metadata=describe("Các phong trào, cuộc vận động thành phần",
                           "its campaigns and sub-movements, in the issuer's order and wording"),
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model._fields import describe, documented, nfc, nfc_optional, nfc_tuple
+from phongtrao.model._fields import describe, documented, is_tuple, nfc, nfc_optional, nfc_tuple
 from phongtrao.model.awards import Awards
 from phongtrao.model.documents import Document, LegalBasis
 from phongtrao.model.errors import ModelError
@@ -242,7 +242,7 @@ class Plan:
     )
     bases: tuple[LegalBasis, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        validator=is_tuple,
         metadata=describe("Căn cứ", "the documents the plan is based on"),
     )
     introduction: str | None = attrs.field(
@@ -271,17 +271,17 @@ class Plan:
     )
     schedule: tuple[Milestone, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        validator=is_tuple,
         metadata=describe("Thời gian tổng kết", "when each level holds its conference"),
     )
     funding: tuple[FundingSource, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        validator=is_tuple,
         metadata=describe("Kinh phí", "where the money comes from"),
     )
     responsibilities: tuple[Responsibility, ...] = attrs.field(
         default=(),
-        converter=tuple,
+        validator=is_tuple,
         metadata=describe("Tổ chức thực hiện", "each unit's duties"),
     )
     closing: str | None = attrs.field(

@@ -25,6 +25,7 @@ Check = Callable[[Plan], Iterator[Problem]]
 #: Every problem code the built-in checks report, with what it means.
 CODES: dict[str, str] = {
     "empty-text": "a text is empty or only whitespace",
+    "placeholder": "a text still holds a value to fill in, written «…» (phongtrao new writes them)",
     "control-character": "a text holds a control character that a document cannot hold",
     "basis-after-plan": "a cited document is dated after the plan",
     "period-before-movement": "the period summarised starts before the movement did",
@@ -46,6 +47,8 @@ CODES: dict[str, str] = {
 
 # XML 1.0 forbids these; docxtpl drops them silently or crashes (DESIGN.md §6).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: A value still to be supplied: text between « and », as ``phongtrao new`` writes it.
+PLACEHOLDER = re.compile(r"«[^«»]*»")
 _ARCHIVE = re.compile(r"Lưu\s*:\s*VT\b")
 # One or more titles, each with a dot or a space after it: "TS. ", "PGS.TS. ", "ThS ".
 _ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|CN)(?:\.\s*|\s+))+", re.IGNORECASE)
@@ -98,6 +101,17 @@ def check_texts(plan: Plan) -> Iterator[Problem]:
                 f"the text holds U+{ord(char):04X} ({_char_name(char)}) at position {start}, "
                 f"{_context(text, start)}, which a document cannot hold; delete it or replace "
                 "it with a space (it often comes from copying out of a PDF)",
+            )
+
+
+def check_placeholders(plan: Plan) -> Iterator[Problem]:
+    """Values still to be filled in: text between « and »."""
+    for path, text in texts(plan):
+        for match in PLACEHOLDER.finditer(text):
+            yield _problem(
+                path,
+                "placeholder",
+                f"{match.group()} is still to be filled in; replace it with the real value",
             )
 
 
@@ -349,6 +363,7 @@ def check_recipients(plan: Plan) -> Iterator[Problem]:
 #: The built-in checks, in the order their problems are reported.
 BUILTIN_CHECKS: tuple[Check, ...] = (
     check_texts,
+    check_placeholders,
     check_bases,
     check_period,
     check_schedule,

@@ -1,0 +1,7 @@
+"""``python -m phongtrao``: the same as the ``phongtrao`` command."""
+
+import sys
+
+from phongtrao.cli import main
+
+sys.exit(main())

@@ -1,0 +1,233 @@
+"""The ``phongtrao`` command: validate, render, start and list plans.
+
+Exit codes (every command):
+
+- 0: done; for ``validate``, every plan is valid (warnings may be printed);
+- 1: a plan has problems (listed one a line as ``FILE: $.path: message``);
+- 2: usage error, or a file that cannot be read or written;
+- 3: rendering failed (template or PDF conversion).
+
+Errors are one line on standard error; ``--debug`` shows the traceback too.
+Heavy modules are imported only by the command that needs them, so
+``phongtrao --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from phongtrao.model import Plan
+
+__all__ = ["main"]
+
+OK, PROBLEMS, USAGE, RENDER_FAILED = 0, 1, 2, 3
+
+
+class _CommandError(Exception):
+    """Leave with an exit code after printing a one-line message."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise _CommandError(USAGE, f"{self.prog}: error: {message}")
+
+
+def _print_problems(source: str, problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"{source}: {problem}")
+
+
+def _load(path: str) -> Plan:
+    import phongtrao
+
+    try:
+        return phongtrao.load_plan(Path(path))
+    except phongtrao.PlanError as error:
+        unreadable = any(p.code in ("unreadable",) for p in error.problems)
+        _print_problems(path, error.problems)
+        raise _CommandError(USAGE if unreadable else PROBLEMS) from None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import phongtrao
+
+    worst = OK
+    for path in args.plans:
+        try:
+            plan = _load(path)
+        except _CommandError as stop:
+            worst = max(worst, stop.code)
+            continue
+        problems = phongtrao.check(plan)
+        _print_problems(path, problems)
+        if any(p.severity is phongtrao.Severity.ERROR for p in problems):
+            worst = max(worst, PROBLEMS)
+    return worst
+
+
+def _render(args: argparse.Namespace) -> int:
+    import phongtrao
+    from phongtrao.rendering import render
+
+    plan = _load(args.plan)
+    try:
+        path = render(plan, args.output, template=args.template, overwrite=args.force)
+    except phongtrao.PlanError as error:
+        _print_problems(args.plan, error.problems)
+        return PROBLEMS
+    except FileExistsError:
+        raise _CommandError(USAGE, f"{args.output} exists; pass --force to replace it") from None
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    except OSError as error:
+        raise _CommandError(USAGE, f"cannot write {args.output}: {error.strerror or error}") from None
+    except phongtrao.RenderError as error:
+        raise _CommandError(RENDER_FAILED, str(error)) from None
+    print(path)
+    return OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    import phongtrao
+    from phongtrao.defaults import starter_plan
+    from phongtrao.model import Level
+
+    try:
+        plan = starter_plan(Level(args.level), args.unit, args.year)
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    output = Path(args.output)
+    try:
+        phongtrao.dump_plan(plan, output, overwrite=args.force)
+    except FileExistsError:
+        raise _CommandError(USAGE, f"{output} exists; pass --force to replace it") from None
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    except OSError as error:
+        raise _CommandError(USAGE, f"cannot write {output}: {error.strerror or error}") from None
+    left = [p for p in phongtrao.check(plan) if p.code == "placeholder"]
+    print(f"{output}: starter plan written; fill in the {len(left)} values marked «…» "
+          f"(phongtrao validate {output} lists them)")
+    return OK
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from phongtrao.templates import BUILTIN, builtin_template
+
+    for name, kind in sorted(BUILTIN.items()):
+        print(f"{name}\t{kind}\tbuilt-in\t{builtin_template(name)}")
+    return OK
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="phongtrao",
+        description="Plans (Kế hoạch) for the summary conferences of Vietnamese mass "
+        "movements: validate plan files and render them to Decree-30 .docx or .pdf.",
+        epilog="Exit codes: 0 done, 1 plan problems, 2 usage error or unreadable file, "
+        "3 rendering failed.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser(
+        "validate", help="check plan files and list their problems",
+        description="Load and check each plan file; print 'FILE: $.path: message' for each "
+        "problem. Exit 0 when every plan is valid (warnings allowed), 1 when a plan has "
+        "errors, 2 when a file cannot be read.",
+    )
+    validate.add_argument(
+        "plans", nargs="+", metavar="PLAN", help="plan file (.yaml, .json, .toml)"
+    )
+    validate.set_defaults(handler=_validate)
+
+    render = commands.add_parser(
+        "render", help="render a plan to .docx or .pdf",
+        description="Render a plan to a Decree-30 document; the output suffix (.docx or .pdf) "
+        "chooses the format. PDF output needs LibreOffice.",
+    )
+    render.add_argument("plan", metavar="PLAN", help="plan file (.yaml, .json, .toml)")
+    render.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="output file, .docx or .pdf")
+    render.add_argument("--template", metavar="NAME_OR_PATH",
+                        help="template name (see 'phongtrao templates') or .docx path")
+    render.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    render.set_defaults(handler=_render)
+
+    new = commands.add_parser(
+        "new", help="write a starter plan to fill in",
+        description="Write a starter plan for a summary conference of the movement 'Toàn dân "
+        "đoàn kết xây dựng đời sống văn hóa' with national defaults. Values to supply are "
+        "marked «…»; 'phongtrao validate' names each one until it is filled.",
+    )
+    new.add_argument("--level", choices=["xa", "huyen", "tinh"], default="xa",
+                     help="the issuer's level (default: xa)")
+    new.add_argument("--unit", metavar="NAME",
+                     help="the unit, e.g. 'Cẩm Bình' or 'phường Bến Thành'")
+    new.add_argument(
+        "--year", type=int, metavar="YYYY", help="the plan's year (default: this year)"
+    )
+    new.add_argument("-o", "--output", required=True, metavar="PLAN",
+                     help="file to write (.yaml, .json or .toml)")
+    new.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    new.set_defaults(handler=_new)
+
+    templates = commands.add_parser(
+        "templates", help="list the available templates",
+        description="List each template: name, document kind, where it comes from, its file.",
+    )
+    templates.set_defaults(handler=_templates)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("phongtrao")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return USAGE
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except _CommandError as stop:
+        if stop.message:
+            print(stop.message if stop.message.startswith("phongtrao") else
+                  f"phongtrao: error: {stop.message}", file=sys.stderr)
+        return stop.code
+    except KeyboardInterrupt:
+        print("phongtrao: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the CLI never shows a bare traceback
+        if debug:
+            traceback.print_exc()
+        print(f"phongtrao: error: {type(error).__name__}: {error}"
+              + ("" if debug else " (run with --debug for details)"), file=sys.stderr)
+        return USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""The docxtpl engine, prepared once per template file and reused for every render.
+
+docxtpl's own ``DocxTemplate.render`` reloads the .docx, re-runs its regex
+patching and recompiles the whole document as a Jinja template on every call,
+and renders with autoescaping off and undefined variables as blanks (DESIGN.md
+§6). Here the template's parts are patched and compiled once
+(:func:`prepare`); each render is then a Jinja render of the compiled parts,
+a strict XML parse (nothing is dropped silently: a malformed result is an
+error) and the writing of a new package from the untouched parts kept in memory.
+
+Rendering is sandboxed (templates are data) with autoescaping always on and
+``StrictUndefined``. Output is deterministic: zip entries keep the template's
+order and carry a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import threading
+import zipfile
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import attrs
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from phongtrao.rendering.errors import RenderError
+
+__all__ = ["PreparedTemplate", "make_environment", "prepare"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+_HEADER_FOOTER = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+)
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+_STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
+_BODY_MARK = "<!--phongtrao-body-->"
+
+
+def make_environment(
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+) -> SandboxedEnvironment:
+    """The Jinja environment every template renders in.
+
+    Sandboxed, autoescaping (``&``, ``<``, ``>`` and quotes reach the document
+    intact) and strict about undefined names.
+    """
+    environment = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    if filters:
+        environment.filters.update(filters)
+    return environment
+
+
+@functools.cache
+def _docxtpl() -> Any:
+    # docxtpl's patch_xml and resolve_listing use no instance state; one
+    # never-rendered instance lends them.
+    from docxtpl import DocxTemplate  # deferred: heavy, and only rendering needs it
+
+    return DocxTemplate(io.BytesIO())
+
+
+def _rels_targets(package: dict[str, bytes], source: str, types: tuple[str, ...]) -> list[str]:
+    """The part names a part's relationships of the given types point to."""
+    folder = PurePosixPath(source).parent
+    rels_name = str(folder / "_rels" / (PurePosixPath(source).name + ".rels")).lstrip("/")
+    if source == "":
+        rels_name = "_rels/.rels"
+    data = package.get(rels_name)
+    if data is None:
+        return []
+    root = etree.fromstring(data, _STRICT)
+    targets = []
+    for rel in root.iter(f"{{{_REL}}}Relationship"):
+        if rel.get("Type") in types and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                targets.append(target.lstrip("/"))
+            else:
+                targets.append(str(PurePosixPath(folder / target)).lstrip("/"))
+    return targets
+
+
+@attrs.frozen
+class _Part:
+    name: str
+    template: jinja2.Template
+    prefix: str  # for the main document: the XML before and after the body
+    suffix: str
+    fix_tables: bool
+
+
+@attrs.frozen
+class PreparedTemplate:
+    """A template patched and compiled once, ready to render many documents.
+
+    Attributes:
+        name: the template's name, for error messages.
+        entries: the package's parts in their original order, as bytes.
+        parts: the parts rendered by Jinja (main document, headers, footers).
+    """
+
+    name: str
+    entries: tuple[tuple[str, bytes], ...]
+    parts: tuple[_Part, ...]
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """Render ``context`` into the bytes of a .docx.
+
+        Raises:
+            RenderError: when the template uses an undefined name, breaks the
+                sandbox, or produces XML that is not well-formed.
+        """
+        rendered = {part.name: self._render_part(part, context) for part in self.parts}
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in self.entries:
+                entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                package.writestr(entry, rendered.get(name, data))
+        return out.getvalue()
+
+    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+        try:
+            xml = part.template.render(context)
+        except jinja2.exceptions.SecurityError as error:
+            raise RenderError(
+                f"template {self.name!r} ({part.name}) tried something the sandbox forbids: "
+                f"{error}; templates may only use the documented context (docs/templates.md)"
+            ) from None
+        except jinja2.exceptions.UndefinedError as error:
+            names = ", ".join(sorted(context))
+            raise RenderError(
+                f"template {self.name!r} ({part.name}) uses an undefined name: {error.message}; "
+                f"the context provides {names} (docs/templates.md)"
+            ) from None
+        except jinja2.exceptions.TemplateError as error:
+            raise RenderError(f"template {self.name!r} ({part.name}) failed: {error}") from None
+        xml = _undo_patch(xml)
+        xml = _docxtpl().resolve_listing(xml)
+        try:
+            element = etree.fromstring(xml.encode("utf-8"), _STRICT)
+        except etree.XMLSyntaxError as error:
+            raise RenderError(
+                f"template {self.name!r} ({part.name}) produced a document that is not "
+                f"well-formed ({error}); a text may hold a character a document cannot hold "
+                "(phongtrao.check reports it), or a Jinja tag may split Word's XML"
+            ) from None
+        if part.fix_tables:
+            element = _docxtpl().fix_tables(etree.tostring(element, encoding="unicode"))
+        body = etree.tostring(element, encoding="unicode")
+        return (part.prefix + body + part.suffix).encode("utf-8")
+
+
+def _undo_patch(xml: str) -> str:
+    """Undo docxtpl's escapes after rendering, in its order."""
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    return (
+        xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    )
+
+
+def _compile(
+    environment: SandboxedEnvironment, name: str, part: str, source: str
+) -> jinja2.Template:
+    patched = _docxtpl().patch_xml(source)
+    patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    try:
+        return environment.from_string(patched)
+    except jinja2.exceptions.TemplateSyntaxError as error:
+        raise RenderError(
+            f"template {name!r} ({part}) has a Jinja syntax error near line {error.lineno}: "
+            f"{error.message}"
+        ) from None
+
+
+def _prepare_bytes(
+    data: bytes, name: str, environment: SandboxedEnvironment
+) -> PreparedTemplate:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            entries = tuple((info.filename, package.read(info.filename))
+                            for info in package.infolist())
+    except zipfile.BadZipFile:
+        raise RenderError(f"template {name!r} is not a .docx file (not a zip package)") from None
+    contents = dict(entries)
+    documents = _rels_targets(contents, "", (_OFFICE_DOCUMENT,))
+    if not documents or documents[0] not in contents:
+        raise RenderError(f"template {name!r} has no main document part; is it a .docx?")
+    main = documents[0]
+    root = etree.fromstring(contents[main], _STRICT)
+    body = root.find(f"{{{_W}}}body")
+    if body is None:
+        raise RenderError(f"template {name!r} has a main document without a body")
+    body_source = etree.tostring(body, encoding="unicode")
+    shell = etree.fromstring(contents[main], _STRICT)
+    shell_body = shell.find(f"{{{_W}}}body")
+    assert shell_body is not None
+    shell.replace(shell_body, etree.Comment("phongtrao-body"))
+    shell_text = etree.tostring(shell, encoding="unicode")
+    prefix, suffix = shell_text.split(_BODY_MARK)
+    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    parts = [
+        _Part(main, _compile(environment, name, main, body_source), declaration + prefix, suffix,
+              "{%tc" in body_source)
+    ]
+    for header in _rels_targets(contents, main, _HEADER_FOOTER):
+        if header in contents:
+            source = etree.tostring(etree.fromstring(contents[header], _STRICT),
+                                    encoding="unicode")
+            parts.append(_Part(header, _compile(environment, name, header, source), declaration,
+                               "", False))
+    return PreparedTemplate(name=name, entries=entries, parts=tuple(parts))
+
+
+_CACHE: dict[tuple[str, int, int, int], PreparedTemplate] = {}
+_LOCK = threading.Lock()
+
+
+def prepare(
+    path: Path, name: str | None = None, environment: SandboxedEnvironment | None = None
+) -> PreparedTemplate:
+    """Prepare the template at ``path`` once; later calls reuse it until the file changes.
+
+    Args:
+        path: the .docx template.
+        name: its name in error messages; the file name by default.
+        environment: the Jinja environment (with plugin filters); the default one
+            when None. Templates prepared with different environments are cached apart.
+
+    Raises:
+        RenderError: when the file is missing or not a usable template.
+    """
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise RenderError(f"template {str(path)!r} cannot be read: {error.strerror}") from None
+    env = environment if environment is not None else _default_environment()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, id(env))
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    prepared = _prepare_bytes(path.read_bytes(), name or path.name, env)
+    with _LOCK:
+        _CACHE[key] = prepared
+    return prepared
+
+
+_DEFAULT: list[SandboxedEnvironment] = []
+
+
+def _default_environment() -> SandboxedEnvironment:
+    if not _DEFAULT:
+        _DEFAULT.append(make_environment())
+    return _DEFAULT[0]

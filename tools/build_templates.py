@@ -1,0 +1,360 @@
+"""Build the built-in national template ``src/phongtrao/templates/ke-hoach.docx``.
+
+The template follows Nghị định 30/2020/NĐ-CP, Phụ lục I (DESIGN.md §3): A4 with
+margins 20/20/30/15 mm; Times New Roman everywhere; the two-column borderless
+header with rules under the issuing body and the motto; the italic date line;
+KẾ HOẠCH and its trích yếu in bold with a rule; italic bases; the body numbered
+I. / 1. / 1.1. / - with justified 14 pt text and a 1.27 cm first-line indent;
+page numbers centred in the top margin from page 2; the Nơi nhận and
+signature table. The Jinja tags are the context of docs/templates.md.
+
+Run ``python tools/build_templates.py`` to rebuild it; the output is the same
+byte for byte on every run (fixed timestamps and metadata), and a test checks
+that the committed file is what this script writes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+FONT = "Times New Roman"
+TARGET = Path(__file__).resolve().parents[1] / "src" / "phongtrao" / "templates" / "ke-hoach.docx"
+FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+TEXT_WIDTH = Cm(16.5)  # 210 mm - 30 mm - 15 mm
+HEADER_LEFT, HEADER_RIGHT = Cm(6.3), Cm(10.2)
+FOOT_LEFT, FOOT_RIGHT = Cm(7.5), Cm(9.0)
+
+
+def _set_fonts(rpr: object) -> None:
+    """Times New Roman for every script slot of a run-properties element."""
+    fonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)  # type: ignore[attr-defined]
+    for name in list(fonts.attrib):
+        del fonts.attrib[name]
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), FONT)
+
+
+def _defaults(document: Document) -> None:
+    """Document defaults: Times New Roman 14 pt, Vietnamese language."""
+    styles = document.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    _set_fonts(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        size = rpr.find(qn(tag))
+        if size is None:
+            size = OxmlElement(tag)
+            rpr.append(size)
+        size.set(qn("w:val"), "28")
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _style(
+    document: Document,
+    name: str,
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: float | None = 1.27,
+    before: float = 0,
+    after: float = 6,
+    keep_with_next: bool = False,
+    line: float = 1.15,
+) -> None:
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.quick_style = True
+    font = style.font
+    font.name = FONT
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = italic
+    _set_fonts(style.element.get_or_add_rPr())
+    paragraph = style.paragraph_format
+    paragraph.alignment = align
+    paragraph.first_line_indent = None if indent is None else Cm(indent)
+    paragraph.space_before = Pt(before)
+    paragraph.space_after = Pt(after)
+    paragraph.line_spacing = line
+    paragraph.keep_with_next = keep_with_next
+    paragraph.widow_control = True
+
+
+def _styles(document: Document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _set_fonts(normal.element.get_or_add_rPr())
+    normal.paragraph_format.space_after = Pt(0)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _style(document, "PT Header", size=13, align=center, indent=None, after=0, line=1.0)
+    _style(document, "PT Header Bold", size=13, bold=True, align=center, indent=None, after=0,
+           line=1.0)
+    _style(document, "PT Motto", size=14, bold=True, align=center, indent=None, after=0,
+           line=1.0)
+    _style(document, "PT Date", size=14, italic=True, align=center, indent=None, before=6,
+           after=0, line=1.0)
+    _style(document, "PT Title", size=14, bold=True, align=center, indent=None, before=18,
+           after=0, line=1.0, keep_with_next=True)
+    _style(document, "PT Subject", size=14, bold=True, align=center, indent=None, after=0,
+           line=1.0, keep_with_next=True)
+    _style(document, "PT Basis", italic=True)
+    _style(document, "PT Body")
+    _style(document, "PT Section", bold=True, before=6, keep_with_next=True)
+    _style(document, "PT Heading", bold=True, keep_with_next=True)
+    _style(document, "PT Subheading", bold=True, italic=True, keep_with_next=True)
+    _style(document, "PT Bullet")
+    _style(document, "PT Recipients Title", size=12, bold=True, italic=True,
+           align=WD_ALIGN_PARAGRAPH.LEFT, indent=None, after=0, line=1.0)
+    _style(document, "PT Recipient", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=None,
+           after=0, line=1.0)
+    _style(document, "PT Signature", size=14, bold=True, align=center, indent=None, after=0,
+           line=1.0)
+    _style(document, "PT Signer", size=14, bold=True, align=center, indent=None, after=0,
+           line=1.0)
+    _style(document, "PT Page Number", size=13, align=center, indent=None, after=0, line=1.0)
+    _style(document, "PT Rule", size=2, align=center, indent=None, before=2, after=0, line=1.0)
+
+
+def _rule(cell_or_document: object, left: float, right: float) -> None:
+    """A short horizontal rule: an empty paragraph with a bottom border."""
+    paragraph = cell_or_document.add_paragraph(style="PT Rule")  # type: ignore[attr-defined]
+    paragraph.paragraph_format.left_indent = Cm(left)
+    paragraph.paragraph_format.right_indent = Cm(right)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
+                       ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _borderless(table: object, widths: tuple[object, ...]) -> None:
+    tbl = table._tbl  # type: ignore[attr-defined]
+    tbl_pr = tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER  # type: ignore[attr-defined]
+    table.autofit = False  # type: ignore[attr-defined]
+    for row in table.rows:  # type: ignore[attr-defined]
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
+        column.width = width
+
+
+def _cell_paragraph(cell: object, text: str, style: str) -> object:
+    """Fill the cell's first empty paragraph, or add one."""
+    paragraphs = cell.paragraphs  # type: ignore[attr-defined]
+    paragraph = paragraphs[0] if len(paragraphs) == 1 and not paragraphs[0].text else None
+    if paragraph is None:
+        paragraph = cell.add_paragraph()  # type: ignore[attr-defined]
+    paragraph.style = style
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def _header_table(document: Document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table, (HEADER_LEFT, HEADER_RIGHT))
+    left, right = table.rows[0].cells
+    _cell_paragraph(left, "{%p if header.parent %}", "PT Header")
+    _cell_paragraph(left, "{{ header.parent }}", "PT Header")
+    _cell_paragraph(left, "{%p endif %}", "PT Header")
+    _cell_paragraph(left, "{%p for line in header.issuer_lines %}", "PT Header Bold")
+    _cell_paragraph(left, "{{ line }}", "PT Header Bold")
+    _cell_paragraph(left, "{%p endfor %}", "PT Header Bold")
+    _rule(left, 2.0, 2.0)
+    number = _cell_paragraph(left, "{{ header.number_line }}", "PT Header")
+    number.paragraph_format.space_before = Pt(6)  # type: ignore[attr-defined]
+    _cell_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PT Header Bold")
+    _cell_paragraph(right, "Độc lập - Tự do - Hạnh phúc", "PT Motto")
+    _rule(right, 1.75, 1.75)
+    _cell_paragraph(right, "{{ header.date_line }}", "PT Date")
+
+
+def _paragraph(document: Document, text: str, style: str) -> object:
+    paragraph = document.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def _body(document: Document) -> None:
+    _paragraph(document, "{{ kind_title }}", "PT Title")
+    _paragraph(document, "{{ title }}", "PT Subject")
+    _rule(document, 6.5, 6.5)
+    _paragraph(document, "", "PT Body")
+    _paragraph(document, "{%p for basis in bases %}", "PT Basis")
+    _paragraph(document, "{{ basis }}", "PT Basis")
+    _paragraph(document, "{%p endfor %}", "PT Basis")
+    _paragraph(document, "{%p if introduction %}", "PT Body")
+    _paragraph(document, "{{ introduction }}", "PT Body")
+    _paragraph(document, "{%p endif %}", "PT Body")
+    _paragraph(document, "{%p for block in body %}", "PT Body")
+    _paragraph(document, '{%p if block.kind == "section" %}', "PT Section")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Section")
+    _paragraph(document, '{%p elif block.kind == "heading" %}', "PT Heading")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Heading")
+    _paragraph(document, '{%p elif block.kind == "subheading" %}', "PT Subheading")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Subheading")
+    _paragraph(document, '{%p elif block.kind == "bullet" %}', "PT Bullet")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Bullet")
+    _paragraph(document, "{%p else %}", "PT Body")
+    item = document.add_paragraph(style="PT Body")
+    item.add_run("{{ block.prefix }}")
+    item.add_run("{{ block.lead }}").bold = True
+    item.add_run("{% if block.lead and block.text %} {% endif %}{{ block.text }}")
+    _paragraph(document, "{%p endif %}", "PT Body")
+    _paragraph(document, "{%p endfor %}", "PT Body")
+    _paragraph(document, "{%p if closing %}", "PT Body")
+    _paragraph(document, "{{ closing }}", "PT Body")
+    _paragraph(document, "{%p endif %}", "PT Body")
+
+
+def _foot_table(document: Document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table, (FOOT_LEFT, FOOT_RIGHT))
+    left, right = table.rows[0].cells
+    title = _cell_paragraph(left, "{{ recipients_title }}", "PT Recipients Title")
+    title.paragraph_format.space_before = Pt(12)  # type: ignore[attr-defined]
+    _cell_paragraph(left, "{%p for line in recipients %}", "PT Recipient")
+    _cell_paragraph(left, "{{ line }}", "PT Recipient")
+    _cell_paragraph(left, "{%p endfor %}", "PT Recipient")
+    first = _cell_paragraph(right, "{%p for line in signature.lines %}", "PT Signature")
+    first.paragraph_format.space_before = Pt(12)  # type: ignore[attr-defined]
+    _cell_paragraph(right, "{{ line }}", "PT Signature")
+    _cell_paragraph(right, "{%p endfor %}", "PT Signature")
+    for _ in range(4):  # room for the signature and the seal
+        _cell_paragraph(right, "", "PT Signature")
+    _cell_paragraph(right, "{{ signature.signer }}", "PT Signer")
+
+
+def _page_numbers(document: Document) -> None:
+    """Page numbers centred in the top margin, none on the first page."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = "PT Page Number"
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    section.first_page_header.paragraphs[0].style = "PT Page Number"
+
+
+def _page(document: Document) -> None:
+    section = document.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+
+
+def _preserve_spaces(document: Document) -> None:
+    """Keep spaces that Jinja puts at the edges of a run once rendered."""
+    parts = [document.element]
+    section = document.sections[0]
+    parts += [section.header._element, section.first_page_header._element]
+    for part in parts:
+        for text in part.iter(qn("w:t")):
+            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _metadata(document: Document) -> None:
+    properties = document.core_properties
+    properties.author = "phongtrao"
+    properties.last_modified_by = "phongtrao"
+    properties.title = "Kế hoạch (mẫu theo Nghị định 30/2020/NĐ-CP)"
+    properties.comments = "Built by tools/build_templates.py"
+    properties.created = FIXED_TIME
+    properties.modified = FIXED_TIME
+    properties.last_printed = FIXED_TIME
+    properties.revision = 1
+
+
+def build() -> bytes:
+    """Build the template and return the bytes of the .docx."""
+    document = Document()
+    _page(document)
+    _defaults(document)
+    _styles(document)
+    body = document.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    _header_table(document)
+    _body(document)
+    _foot_table(document)
+    _page_numbers(document)
+    _preserve_spaces(document)
+    _metadata(document)
+    raw = io.BytesIO()
+    document.save(raw)
+    return _normalised_zip(raw.getvalue())
+
+
+def _normalised_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed timestamps and attributes, so builds are identical."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    """Write the template to ``argv[1]``, or over the committed one."""
+    target = Path(argv[1]) if len(argv) > 1 else TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(build())
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
