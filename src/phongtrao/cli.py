@@ -92,7 +92,8 @@ def _render(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise _CommandError(USAGE, str(error)) from None
     except OSError as error:
-        raise _CommandError(USAGE, f"cannot write {args.output}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise _CommandError(USAGE, f"cannot write {args.output}: {reason}") from None
     except phongtrao.RenderError as error:
         raise _CommandError(RENDER_FAILED, str(error)) from None
     print(path)
