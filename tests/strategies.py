@@ -8,8 +8,13 @@ build. Values with a grammar (ids, symbols, partial dates) follow it.
 from __future__ import annotations
 
 import datetime
+import re
 import string
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from phongtrao.model import (
@@ -53,6 +58,7 @@ __all__ = [
     "awards",
     "catalog_items",
     "document_numbers",
+    "document_plans",
     "documents",
     "funding_sources",
     "legal_bases",
@@ -306,3 +312,31 @@ plans = st.builds(
     recipients=text_tuples,
     signature=signatures(),
 )
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _map_texts(value: Any, change: Callable[[str], str]) -> Any:
+    """Rebuild ``value`` with ``change`` applied to every free text in it."""
+    if isinstance(value, (Enum, PartialDate, DocumentNumber)):
+        return value
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, tuple):
+        return tuple(_map_texts(item, change) for item in value)
+    if attrs.has(type(value)):
+        changes = {field.name: _map_texts(getattr(value, field.name), change)
+                   for field in attrs.fields(type(value))}
+        return attrs.evolve(value, **changes)
+    return value
+
+
+def _printable(text: str) -> str:
+    cleaned = _XML_ILLEGAL.sub("", text)
+    return cleaned if cleaned.strip() else f"{cleaned}x"
+
+
+#: Plans whose texts a document can hold: XML-illegal characters removed and no
+#: blank text (check() refuses both; this is for properties of rendering).
+document_plans = plans.map(lambda plan: _map_texts(plan, _printable))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -34,6 +35,7 @@ FONT = "Times New Roman"
 TARGET = Path(__file__).resolve().parents[1] / "src" / "phongtrao" / "templates" / "ke-hoach.docx"
 FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+THUMBNAIL = "docProps/thumbnail.jpeg"
 
 TEXT_WIDTH = Cm(16.5)  # 210 mm - 30 mm - 15 mm
 HEADER_LEFT, HEADER_RIGHT = Cm(6.3), Cm(10.2)
@@ -106,7 +108,17 @@ def _style(
     paragraph.widow_control = True
 
 
+def _all_styles_times(document: Document) -> None:
+    """Every style python-docx's default template defines uses Times New Roman too."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for name in list(fonts.attrib):
+            del fonts.attrib[name]
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(slot), FONT)
+
+
 def _styles(document: Document) -> None:
+    _all_styles_times(document)
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(14)
@@ -340,10 +352,15 @@ def _normalised_zip(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            if info.filename == THUMBNAIL:
+                continue  # python-docx's default thumbnail shows a blank page
+            data = source.read(info.filename)
+            if info.filename == "_rels/.rels":
+                data = re.sub(rb'<Relationship [^>]*Target="docProps/thumbnail.jpeg"/>', b"", data)
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, data)
     return out.getvalue()
 
 

@@ -43,6 +43,23 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         raise _CommandError(USAGE, f"{self.prog}: error: {message}")
 
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        # --help and --version end here: main() returns the code instead of raising SystemExit.
+        if message:
+            self._print_message(message, sys.stderr)
+        raise _CommandError(status)
+
+
+def _write_failure(output: Path, error: OSError, *, force: bool) -> _CommandError:
+    """Say why ``output`` could not be written; only an existing ``output`` asks for --force."""
+    if isinstance(error, FileExistsError):
+        if not force and output.exists():
+            return _CommandError(USAGE, f"{output} exists; pass --force to replace it")
+        # mkdir of the parent folder found a file of that name.
+        blocker = error.filename or output.parent
+        return _CommandError(USAGE, f"cannot write {output}: {blocker} exists and is not a folder")
+    return _CommandError(USAGE, f"cannot write {output}: {error.strerror or error}")
+
 
 def _print_problems(source: str, problems: Sequence[object]) -> None:
     for problem in problems:
@@ -82,18 +99,16 @@ def _render(args: argparse.Namespace) -> int:
     from phongtrao.rendering import render
 
     plan = _load(args.plan)
+    output = Path(args.output)
     try:
-        path = render(plan, args.output, template=args.template, overwrite=args.force)
+        path = render(plan, output, template=args.template, overwrite=args.force)
     except phongtrao.PlanError as error:
         _print_problems(args.plan, error.problems)
         return PROBLEMS
-    except FileExistsError:
-        raise _CommandError(USAGE, f"{args.output} exists; pass --force to replace it") from None
     except ValueError as error:
         raise _CommandError(USAGE, str(error)) from None
     except OSError as error:
-        reason = error.strerror or error
-        raise _CommandError(USAGE, f"cannot write {args.output}: {reason}") from None
+        raise _write_failure(output, error, force=args.force) from None
     except phongtrao.RenderError as error:
         raise _CommandError(RENDER_FAILED, str(error)) from None
     print(path)
@@ -105,6 +120,11 @@ def _new(args: argparse.Namespace) -> int:
     from phongtrao.defaults import starter_plan
     from phongtrao.model import Level
 
+    if args.unit is not None and not args.unit.strip():
+        raise _CommandError(
+            USAGE, "--unit is empty; give the unit's name, such as 'Cẩm Bình', or leave --unit "
+            "out to get a «…» placeholder"
+        )
     try:
         plan = starter_plan(Level(args.level), args.unit, args.year)
     except ValueError as error:
@@ -112,12 +132,10 @@ def _new(args: argparse.Namespace) -> int:
     output = Path(args.output)
     try:
         phongtrao.dump_plan(plan, output, overwrite=args.force)
-    except FileExistsError:
-        raise _CommandError(USAGE, f"{output} exists; pass --force to replace it") from None
     except ValueError as error:
         raise _CommandError(USAGE, str(error)) from None
     except OSError as error:
-        raise _CommandError(USAGE, f"cannot write {output}: {error.strerror or error}") from None
+        raise _write_failure(output, error, force=args.force) from None
     left = [p for p in phongtrao.check(plan) if p.code == "placeholder"]
     print(f"{output}: starter plan written; fill in the {len(left)} values marked «…» "
           f"(phongtrao validate {output} lists them)")
@@ -142,10 +160,15 @@ def _parser() -> _Parser:
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    # --debug is accepted after the command too; SUPPRESS keeps the command's parser from
+    # resetting a --debug given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks of errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     validate = commands.add_parser(
-        "validate", help="check plan files and list their problems",
+        "validate", parents=[common], help="check plan files and list their problems",
         description="Load and check each plan file; print 'FILE: $.path: message' for each "
         "problem. Exit 0 when every plan is valid (warnings allowed), 1 when a plan has "
         "errors, 2 when a file cannot be read.",
@@ -156,7 +179,7 @@ def _parser() -> _Parser:
     validate.set_defaults(handler=_validate)
 
     render = commands.add_parser(
-        "render", help="render a plan to .docx or .pdf",
+        "render", parents=[common], help="render a plan to .docx or .pdf",
         description="Render a plan to a Decree-30 document; the output suffix (.docx or .pdf) "
         "chooses the format. PDF output needs LibreOffice.",
     )
@@ -169,7 +192,7 @@ def _parser() -> _Parser:
     render.set_defaults(handler=_render)
 
     new = commands.add_parser(
-        "new", help="write a starter plan to fill in",
+        "new", parents=[common], help="write a starter plan to fill in",
         description="Write a starter plan for a summary conference of the movement 'Toàn dân "
         "đoàn kết xây dựng đời sống văn hóa' with national defaults. Values to supply are "
         "marked «…»; 'phongtrao validate' names each one until it is filled.",
@@ -187,7 +210,7 @@ def _parser() -> _Parser:
     new.set_defaults(handler=_new)
 
     templates = commands.add_parser(
-        "templates", help="list the available templates",
+        "templates", parents=[common], help="list the available templates",
         description="List each template: name, document kind, where it comes from, its file.",
     )
     templates.set_defaults(handler=_templates)

@@ -221,11 +221,19 @@ def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = Tru
     return target
 
 
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(target: Path, payload: bytes) -> None:
     """Write ``payload`` to ``target`` through a temporary file renamed into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
+        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes 0600; files follow the umask
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()

@@ -57,6 +57,8 @@ def resolve_template(template: str | os.PathLike[str] | None = None) -> Prepared
 
 
 def _refuse_problems(plan: Plan, *, check: bool) -> None:
+    # Without the semantic checks, texts are still checked: an empty text or a
+    # character a document cannot hold would be lost, not printed.
     problems = check_plan(plan) if check else list(check_texts(plan))
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
@@ -69,8 +71,8 @@ def render_bytes(
     """Render ``plan`` to the bytes of a .docx.
 
     Raises:
-        PlanError: when the plan has errors (with ``check=False``, only texts a
-            document cannot hold are refused).
+        PlanError: when the plan has errors (with ``check=False``, only empty texts
+            and characters a document cannot hold are refused).
         RenderError: when the template fails.
     """
     _refuse_problems(plan, check=check)
@@ -95,7 +97,7 @@ def render(
             template; the built-in national Kế hoạch by default.
         overwrite: replace ``out`` if it exists; by default an existing file is kept.
         check: refuse plans with :func:`phongtrao.check` errors (the default);
-            texts a document cannot hold are refused either way.
+            empty texts and characters a document cannot hold are refused either way.
 
     Returns:
         The path written.

@@ -147,7 +147,9 @@ class PreparedTemplate:
             ) from None
         except jinja2.exceptions.TemplateError as error:
             raise RenderError(f"template {self.name!r} ({part.name}) failed: {error}") from None
-        xml = _undo_patch(xml)
+        # A carriage return would be folded into a line feed by any XML reader;
+        # make it one here, so it becomes the line break it means.
+        xml = _undo_patch(xml).replace("\r\n", "\n").replace("\r", "\n")
         xml = _docxtpl().resolve_listing(xml)
         try:
             element = etree.fromstring(xml.encode("utf-8"), _STRICT)
@@ -164,11 +166,15 @@ class PreparedTemplate:
 
 
 def _undo_patch(xml: str) -> str:
-    """Undo docxtpl's escapes after rendering, in its order."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    return (
-        xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    )
+    """Join the paragraphs docxtpl split onto lines for its ``{%p`` tags."""
+    return re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+
+
+# docxtpl lets a template write a literal "{{" as "{_{" and replaces it in the
+# rendered XML, where it would also rewrite the same four characters in the
+# data. Here they are turned into Jinja string literals before compiling.
+_LITERALS = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+_LITERAL = re.compile("|".join(re.escape(mark) for mark in _LITERALS))
 
 
 def _compile(
@@ -176,6 +182,7 @@ def _compile(
 ) -> jinja2.Template:
     patched = _docxtpl().patch_xml(source)
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    patched = _LITERAL.sub(lambda match: _LITERALS[match.group()], patched)
     try:
         return environment.from_string(patched)
     except jinja2.exceptions.TemplateSyntaxError as error:

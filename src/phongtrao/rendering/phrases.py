@@ -76,8 +76,9 @@ def window_phrase(window: Window) -> str:
 def milestone_sentence(milestone: Milestone) -> str:
     """The sentence after the milestone's title: "Dự kiến tổ chức vào tháng 6/2021."."""
     action = f"{milestone.modality.vi} {window_phrase(milestone.window)}"
-    text = f"{milestone.note} {action}" if milestone.note else action
-    return _sentence(capitalize(text))
+    # The note is the user's text and stays as written; only our own words are capitalised.
+    text = f"{milestone.note} {action}" if milestone.note else capitalize(action)
+    return _sentence(text)
 
 
 def _sentence(text: str) -> str:
