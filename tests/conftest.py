@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import phongtrao
+from phongtrao.plugins import reset_default_plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cam-xuyen-2021" / "plan.yaml"
@@ -18,6 +20,19 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(autouse=True)
+def no_installed_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests see only the built-in national defaults unless they load plugins themselves.
+
+    The plugins under plugins/ are installed for their own tests; without this,
+    they would choose their templates for every plan in every test.
+    """
+    monkeypatch.setenv("PHONGTRAO_PLUGINS", "none")
+    reset_default_plugins()
+    yield
+    reset_default_plugins()
 
 
 @pytest.fixture(scope="session")

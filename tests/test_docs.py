@@ -6,8 +6,8 @@ import attrs
 import pytest
 
 import phongtrao
+from phongtrao.outline import Block, BlockKind
 from phongtrao.rendering.context import Header, SignatureBlock
-from phongtrao.rendering.outline import Block, BlockKind
 
 from .conftest import ROOT
 

@@ -15,6 +15,8 @@ that the committed file is what this script writes.
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import datetime
 import io
 import re
@@ -32,14 +34,73 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 FONT = "Times New Roman"
-TARGET = Path(__file__).resolve().parents[1] / "src" / "phongtrao" / "templates" / "ke-hoach.docx"
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "src" / "phongtrao" / "templates" / "ke-hoach.docx"
 FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 THUMBNAIL = "docProps/thumbnail.jpeg"
 
-TEXT_WIDTH = Cm(16.5)  # 210 mm - 30 mm - 15 mm
-HEADER_LEFT, HEADER_RIGHT = Cm(6.3), Cm(10.2)
-FOOT_LEFT, FOOT_RIGHT = Cm(7.5), Cm(9.0)
+HEADER_LEFT = 6.3  # cm: the issuing body's column; the national name's takes the rest
+FOOT_LEFT = 7.5  # cm: the Nơi nhận column; the signature's takes the rest
+
+
+@dataclasses.dataclass(frozen=True)
+class Look:
+    """What a template variant may change, always within the decree's ranges.
+
+    Attributes:
+        title: the template's title in its document properties.
+        body_size: body text in points (13-14).
+        indent: first-line indent of body paragraphs in cm (1-1.27).
+        line: line spacing, a multiple (1.0-1.5).
+        after: space after body paragraphs in points (at least 6).
+        margins: top, bottom, left and right margins in cm
+            (20-25, 20-25, 30-35 and 15-20 mm).
+    """
+
+    title: str = "Kế hoạch (mẫu theo Nghị định 30/2020/NĐ-CP)"
+    body_size: float = 14
+    indent: float = 1.27
+    line: float = 1.15
+    after: float = 6
+    margins: tuple[float, float, float, float] = (2.0, 2.0, 3.0, 1.5)
+
+    def __post_init__(self) -> None:
+        top, bottom, left, right = self.margins
+        limits = [
+            (13 <= self.body_size <= 14, "body size 13-14 pt"),
+            (1.0 <= self.indent <= 1.27, "first-line indent 1-1.27 cm"),
+            (1.0 <= self.line <= 1.5, "line spacing single to 1.5"),
+            (self.after >= 6, "at least 6 pt between paragraphs"),
+            (2.0 <= top <= 2.5 and 2.0 <= bottom <= 2.5, "top and bottom margins 20-25 mm"),
+            (3.0 <= left <= 3.5 and 1.5 <= right <= 2.0, "left 30-35 mm, right 15-20 mm"),
+        ]
+        broken = [rule for ok, rule in limits if not ok]
+        if broken:
+            raise ValueError(f"the look breaks Nghị định 30: {'; '.join(broken)}")
+
+    @property
+    def text_width(self) -> float:
+        """The width between the margins, in cm."""
+        return 21.0 - self.margins[2] - self.margins[3]
+
+
+#: The looks this tool builds: the national template and the plugins' variants.
+LOOKS = {
+    "national": (Look(), TARGET),
+    "ha-tinh": (
+        Look(title="Kế hoạch (mẫu Hà Tĩnh 2021, theo Nghị định 30/2020/NĐ-CP)", indent=1.0,
+             line=1.0, after=6, margins=(2.0, 2.0, 3.0, 2.0)),
+        ROOT / "plugins" / "phongtrao-hatinh" / "src" / "phongtrao_hatinh" / "templates"
+        / "ha-tinh-2021.docx",
+    ),
+    "hue": (
+        Look(title="Kế hoạch (mẫu thành phố Huế 2025, theo Nghị định 30/2020/NĐ-CP)",
+             body_size=13, line=1.3, after=6, margins=(2.5, 2.0, 3.0, 1.5)),
+        ROOT / "plugins" / "phongtrao-hue" / "src" / "phongtrao_hue" / "templates"
+        / "hue-2025.docx",
+    ),
+}
 
 
 def _set_fonts(rpr: object) -> None:
@@ -117,7 +178,7 @@ def _all_styles_times(document: Document) -> None:
             fonts.set(qn(slot), FONT)
 
 
-def _styles(document: Document) -> None:
+def _styles(document: Document, look: Look) -> None:
     _all_styles_times(document)
     normal = document.styles["Normal"]
     normal.font.name = FONT
@@ -136,12 +197,14 @@ def _styles(document: Document) -> None:
            after=0, line=1.0, keep_with_next=True)
     _style(document, "PT Subject", size=14, bold=True, align=center, indent=None, after=0,
            line=1.0, keep_with_next=True)
-    _style(document, "PT Basis", italic=True)
-    _style(document, "PT Body")
-    _style(document, "PT Section", bold=True, before=6, keep_with_next=True)
-    _style(document, "PT Heading", bold=True, keep_with_next=True)
-    _style(document, "PT Subheading", bold=True, italic=True, keep_with_next=True)
-    _style(document, "PT Bullet")
+    body = {"size": look.body_size, "indent": look.indent, "line": look.line,
+            "after": look.after}
+    _style(document, "PT Basis", italic=True, **body)
+    _style(document, "PT Body", **body)
+    _style(document, "PT Section", bold=True, before=6, keep_with_next=True, **body)
+    _style(document, "PT Heading", bold=True, keep_with_next=True, **body)
+    _style(document, "PT Subheading", bold=True, italic=True, keep_with_next=True, **body)
+    _style(document, "PT Bullet", **body)
     _style(document, "PT Recipients Title", size=12, bold=True, italic=True,
            align=WD_ALIGN_PARAGRAPH.LEFT, indent=None, after=0, line=1.0)
     _style(document, "PT Recipient", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=None,
@@ -202,9 +265,9 @@ def _cell_paragraph(cell: object, text: str, style: str) -> object:
     return paragraph
 
 
-def _header_table(document: Document) -> None:
+def _header_table(document: Document, look: Look) -> None:
     table = document.add_table(rows=1, cols=2)
-    _borderless(table, (HEADER_LEFT, HEADER_RIGHT))
+    _borderless(table, (Cm(HEADER_LEFT), Cm(look.text_width - HEADER_LEFT)))
     left, right = table.rows[0].cells
     _cell_paragraph(left, "{%p if header.parent %}", "PT Header")
     _cell_paragraph(left, "{{ header.parent }}", "PT Header")
@@ -260,9 +323,9 @@ def _body(document: Document) -> None:
     _paragraph(document, "{%p endif %}", "PT Body")
 
 
-def _foot_table(document: Document) -> None:
+def _foot_table(document: Document, look: Look) -> None:
     table = document.add_table(rows=1, cols=2)
-    _borderless(table, (FOOT_LEFT, FOOT_RIGHT))
+    _borderless(table, (Cm(FOOT_LEFT), Cm(look.text_width - FOOT_LEFT)))
     left, right = table.rows[0].cells
     title = _cell_paragraph(left, "{{ recipients_title }}", "PT Recipients Title")
     title.paragraph_format.space_before = Pt(12)  # type: ignore[attr-defined]
@@ -295,12 +358,13 @@ def _page_numbers(document: Document) -> None:
     section.first_page_header.paragraphs[0].style = "PT Page Number"
 
 
-def _page(document: Document) -> None:
+def _page(document: Document, look: Look) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
+    top, bottom, left, right = look.margins
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
 
 
@@ -314,11 +378,11 @@ def _preserve_spaces(document: Document) -> None:
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _metadata(document: Document) -> None:
+def _metadata(document: Document, look: Look) -> None:
     properties = document.core_properties
     properties.author = "phongtrao"
     properties.last_modified_by = "phongtrao"
-    properties.title = "Kế hoạch (mẫu theo Nghị định 30/2020/NĐ-CP)"
+    properties.title = look.title
     properties.comments = "Built by tools/build_templates.py"
     properties.created = FIXED_TIME
     properties.modified = FIXED_TIME
@@ -326,21 +390,21 @@ def _metadata(document: Document) -> None:
     properties.revision = 1
 
 
-def build() -> bytes:
-    """Build the template and return the bytes of the .docx."""
+def build(look: Look = Look()) -> bytes:
+    """Build the template with ``look`` and return the bytes of the .docx."""
     document = Document()
-    _page(document)
+    _page(document, look)
     _defaults(document)
-    _styles(document)
+    _styles(document, look)
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
-    _header_table(document)
+    _header_table(document, look)
     _body(document)
-    _foot_table(document)
+    _foot_table(document, look)
     _page_numbers(document)
     _preserve_spaces(document)
-    _metadata(document)
+    _metadata(document, look)
     raw = io.BytesIO()
     document.save(raw)
     return _normalised_zip(raw.getvalue())
@@ -365,11 +429,27 @@ def _normalised_zip(data: bytes) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    """Write the template to ``argv[1]``, or over the committed one."""
-    target = Path(argv[1]) if len(argv) > 1 else TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(build())
-    print(f"wrote {target}")
+    """Write the templates of the looks named (all by default) where they belong."""
+    parser = argparse.ArgumentParser(description="Build phongtrao's .docx templates.")
+    parser.add_argument("looks", nargs="*", metavar="LOOK",
+                        help=f"which to build: {', '.join(LOOKS)} (default: all)")
+    parser.add_argument("-o", "--output", type=Path, help="write a single look here instead")
+    args = parser.parse_args(argv[1:])
+    names = args.looks or list(LOOKS)
+    unknown = [name for name in names if name not in LOOKS]
+    if unknown:
+        parser.error(f"unknown look {unknown[0]!r}; expected one of {', '.join(LOOKS)}")
+    if args.output is not None and len(names) != 1:
+        parser.error("--output needs exactly one look")
+    for name in names:
+        look, default_target = LOOKS[name]
+        target = args.output or default_target
+        if not target.parent.exists() and args.output is None:
+            print(f"skipped {name}: {target.parent} does not exist")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(build(look))
+        print(f"wrote {target}")
     return 0
 
 

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from phongtrao.files import dump_plan, dumps_plan, load_plan
 from phongtrao.model import Plan
+from phongtrao.plugins import Plugins, check
 from phongtrao.problems import PlanError, Problem, Severity
-from phongtrao.rules import check
 
 if TYPE_CHECKING:
     from phongtrao.rendering import RenderError, render, render_bytes, template_context
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Plan",
     "PlanError",
+    "Plugins",
     "Problem",
     "RenderError",
     "Severity",

@@ -1,4 +1,4 @@
-"""The ``phongtrao`` command: validate, render, start and list plans.
+"""The ``phongtrao`` command: validate, render, start and list plans, templates and plugins.
 
 Exit codes (every command):
 
@@ -117,16 +117,22 @@ def _render(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     import phongtrao
-    from phongtrao.defaults import starter_plan
     from phongtrao.model import Level
+    from phongtrao.plugins import default_plugins
 
     if args.unit is not None and not args.unit.strip():
         raise _CommandError(
             USAGE, "--unit is empty; give the unit's name, such as 'Cẩm Bình', or leave --unit "
             "out to get a «…» placeholder"
         )
+    plugins = default_plugins()
     try:
-        plan = starter_plan(Level(args.level), args.unit, args.year)
+        movement = plugins.movement(args.movement)
+    except KeyError as error:
+        raise _CommandError(USAGE, str(error.args[0])) from None
+    year = args.year if args.year is not None else _this_year()
+    try:
+        plan = plugins.new_plan(Level(args.level), args.unit, year, movement)
     except ValueError as error:
         raise _CommandError(USAGE, str(error)) from None
     output = Path(args.output)
@@ -142,11 +148,44 @@ def _new(args: argparse.Namespace) -> int:
     return OK
 
 
-def _templates(args: argparse.Namespace) -> int:
-    from phongtrao.templates import BUILTIN, builtin_template
+def _this_year() -> int:
+    import datetime
 
-    for name, kind in sorted(BUILTIN.items()):
-        print(f"{name}\t{kind}\tbuilt-in\t{builtin_template(name)}")
+    return datetime.date.today().year
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from phongtrao.plugins import default_plugins
+
+    for name, (plugin, spec) in sorted(default_plugins().templates().items()):
+        source = "built-in" if plugin == "national" else f"plugin {plugin}"
+        print(f"{name}\t{spec.kind.value}\t{source}\t{spec.file}")
+    return OK
+
+
+def _plugins(args: argparse.Namespace) -> int:
+    from phongtrao.plugins import default_plugins
+
+    plugins = default_plugins()
+    for info in plugins.info():
+        templates = ", ".join(info.templates) or "-"
+        print(f"{info.name} {info.version}")
+        print(f"  hooks: {', '.join(info.hooks)}")
+        print(f"  templates: {templates}")
+    return PROBLEMS if plugins.failures else OK
+
+
+def _plugin_new(args: argparse.Namespace) -> int:
+    from phongtrao.scaffold import write_plugin
+
+    try:
+        root = write_plugin(args.name, Path(args.output))
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    except OSError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    print(root)
+    print(f"next: pip install -e {root} && phongtrao plugins")
     return OK
 
 
@@ -206,6 +245,9 @@ def _parser() -> _Parser:
     )
     new.add_argument("-o", "--output", required=True, metavar="PLAN",
                      help="file to write (.yaml, .json or .toml)")
+    new.add_argument("--movement", metavar="NAME",
+                     help="the movement, by name or abbreviation from the plugins' catalog "
+                     "(default: TDĐKXDĐSVH)")
     new.add_argument("--force", action="store_true", help="replace PLAN if it exists")
     new.set_defaults(handler=_new)
 
@@ -214,6 +256,31 @@ def _parser() -> _Parser:
         description="List each template: name, document kind, where it comes from, its file.",
     )
     templates.set_defaults(handler=_templates)
+
+    plugins = commands.add_parser(
+        "plugins", parents=[common], help="list the loaded plugins",
+        description="List each loaded plugin with its version, the hooks it implements and "
+        "the templates it provides. Plugins that failed are reported on standard error and "
+        "the exit code is 1. PHONGTRAO_PLUGINS=none turns plugin loading off; "
+        "PHONGTRAO_PLUGINS=a,b loads only those.",
+    )
+    plugins.set_defaults(handler=_plugins)
+
+    plugin = commands.add_parser(
+        "plugin", parents=[common], help="work on plugins (plugin new NAME)",
+        description="Work on phongtrao plugins.",
+    )
+    plugin_commands = plugin.add_subparsers(dest="plugin_command", metavar="COMMAND",
+                                            parser_class=_Parser, required=True)
+    scaffold = plugin_commands.add_parser(
+        "new", parents=[common], help="write a new plugin distribution",
+        description="Write phongtrao-NAME/, a plugin distribution with a template, a catalog, "
+        "a check and a test, ready for 'pip install -e'.",
+    )
+    scaffold.add_argument("name", metavar="NAME", help="the plugin's name, such as quang-tri")
+    scaffold.add_argument("-o", "--output", default=".", metavar="DIR",
+                          help="folder to write it in (default: the current folder)")
+    scaffold.set_defaults(handler=_plugin_new)
     return parser
 
 
@@ -226,8 +293,20 @@ def _version() -> str:
         return "unknown"
 
 
+def _report_plugin_failures() -> None:
+    """Plugin failures are one line each on standard error."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("phongtrao: warning: %(message)s"))
+    logger = logging.getLogger("phongtrao.plugins")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _report_plugin_failures()
     parser = _parser()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     try:

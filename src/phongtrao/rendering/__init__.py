@@ -1,4 +1,10 @@
-"""Rendering: plan -> outline -> context -> .docx (docxtpl) -> .pdf (LibreOffice)."""
+"""Rendering: plan -> outline -> context -> .docx (docxtpl) -> .pdf (LibreOffice).
+
+Templates are found in this order (docs/templates.md): an explicit path to a
+.docx file; then the templates plugins register, by name, the highest priority
+winning; the built-in national ``ke-hoach`` last. Without an explicit template
+the plugins choose one for the plan (``phongtrao_choose_template``).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,15 @@ from pathlib import Path
 
 from phongtrao.files import write_atomically
 from phongtrao.model import Plan
+from phongtrao.outline import build_outline, number_outline
+from phongtrao.plugins import Plugins, default_plugins
+from phongtrao.plugins import check as check_plan
 from phongtrao.problems import PlanError, Severity
 from phongtrao.rendering.context import CONTEXT_VERSION, template_context
 from phongtrao.rendering.engine import PreparedTemplate, prepare
 from phongtrao.rendering.errors import RenderError
-from phongtrao.rendering.outline import build_outline, number_outline
 from phongtrao.rendering.pdf import docx_to_pdf
-from phongtrao.rules import check as check_plan
 from phongtrao.rules.checks import check_texts
-from phongtrao.templates import BUILTIN, builtin_template
 
 __all__ = [
     "CONTEXT_VERSION",
@@ -33,40 +39,55 @@ __all__ = [
 #: The output formats, by file suffix.
 OUTPUT_SUFFIXES = (".docx", ".pdf")
 
-DEFAULT_TEMPLATE = "ke-hoach"
 
+def resolve_template(
+    template: str | os.PathLike[str] | None = None,
+    plan: Plan | None = None,
+    plugins: Plugins | None = None,
+) -> PreparedTemplate:
+    """Find and prepare a template: a path to a .docx, or a registered name.
 
-def resolve_template(template: str | os.PathLike[str] | None = None) -> PreparedTemplate:
-    """Find and prepare a template: a path to a .docx, or a built-in name.
+    Args:
+        template: a path, a template name, or None to let the plugins choose
+            for ``plan`` (the built-in ``ke-hoach`` when none does).
+        plan: the plan the template is for, when the plugins choose.
+        plugins: the plugins whose templates count; the default ones when None.
 
     Raises:
         RenderError: when no template has that name or path.
     """
+    manager = default_plugins() if plugins is None else plugins
     if template is None:
-        template = DEFAULT_TEMPLATE
-    if isinstance(template, str) and template in BUILTIN:
-        with as_file(builtin_template(template)) as path:
-            return prepare(path, name=template)
+        template = manager.choose_template(plan) if plan is not None else "ke-hoach"
+    registered = manager.templates()
+    if isinstance(template, str) and template in registered:
+        _, spec = registered[template]
+        with as_file(spec.file) as path:
+            return prepare(Path(path), name=template, environment=manager.environment())
     path = Path(template)
     if path.suffix.lower() == ".docx" or path.exists():
-        return prepare(path)
-    names = ", ".join(sorted(BUILTIN))
+        return prepare(path, environment=manager.environment())
+    names = ", ".join(sorted(registered))
     raise RenderError(
         f"no template named {str(template)!r}; expected a path to a .docx file or one of: {names}"
     )
 
 
-def _refuse_problems(plan: Plan, *, check: bool) -> None:
+def _refuse_problems(plan: Plan, plugins: Plugins, *, check: bool) -> None:
     # Without the semantic checks, texts are still checked: an empty text or a
     # character a document cannot hold would be lost, not printed.
-    problems = check_plan(plan) if check else list(check_texts(plan))
+    problems = check_plan(plan, plugins=plugins) if check else list(check_texts(plan))
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         raise PlanError(errors)
 
 
 def render_bytes(
-    plan: Plan, template: str | os.PathLike[str] | None = None, *, check: bool = True
+    plan: Plan,
+    template: str | os.PathLike[str] | None = None,
+    *,
+    check: bool = True,
+    plugins: Plugins | None = None,
 ) -> bytes:
     """Render ``plan`` to the bytes of a .docx.
 
@@ -75,9 +96,10 @@ def render_bytes(
             and characters a document cannot hold are refused).
         RenderError: when the template fails.
     """
-    _refuse_problems(plan, check=check)
-    prepared = resolve_template(template)
-    return prepared.render(template_context(plan))
+    manager = default_plugins() if plugins is None else plugins
+    _refuse_problems(plan, manager, check=check)
+    prepared = resolve_template(template, plan, manager)
+    return prepared.render(template_context(plan, manager))
 
 
 def render(
@@ -87,6 +109,7 @@ def render(
     overwrite: bool = False,
     *,
     check: bool = True,
+    plugins: Plugins | None = None,
 ) -> Path:
     """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
 
@@ -94,10 +117,12 @@ def render(
         plan: the plan to render.
         out: the file to write; its suffix chooses the format.
         template: a template name (``"ke-hoach"``) or a path to a .docx
-            template; the built-in national Kế hoạch by default.
+            template; by default the plugins choose (the built-in national
+            Kế hoạch when none does).
         overwrite: replace ``out`` if it exists; by default an existing file is kept.
         check: refuse plans with :func:`phongtrao.check` errors (the default);
             empty texts and characters a document cannot hold are refused either way.
+        plugins: the plugins to use; the default ones (``PHONGTRAO_PLUGINS``) when None.
 
     Returns:
         The path written.
@@ -114,7 +139,7 @@ def render(
         raise ValueError(f"cannot render to {str(target)!r}; expected a .docx or .pdf file name")
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
-    data = render_bytes(plan, template, check=check)
+    data = render_bytes(plan, template, check=check, plugins=plugins)
     if suffix == ".pdf":
         data = docx_to_pdf(data)
     write_atomically(target, data)

@@ -14,8 +14,8 @@ import attrs
 
 from phongtrao import vi
 from phongtrao.model import Agency, Plan
-from phongtrao.rendering import phrases
-from phongtrao.rendering.outline import Block, Section, build_outline, number_outline
+from phongtrao.outline import Block, build_outline, number_outline, phrases
+from phongtrao.plugins import Plugins, default_plugins
 
 __all__ = ["CONTEXT_VERSION", "Header", "SignatureBlock", "template_context"]
 
@@ -93,28 +93,29 @@ def _with_end_mark(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return (*blocks[:-1], attrs.evolve(last, text=phrases.closing_with_end_mark(last.text)))
 
 
-def template_context(plan: Plan, outline: tuple[Section, ...] | None = None) -> dict[str, Any]:
+def template_context(plan: Plan, plugins: Plugins | None = None) -> dict[str, Any]:
     """The names a template sees when ``plan`` is rendered.
 
     Args:
         plan: the plan.
-        outline: the sections to number and print; by default
-            :func:`~phongtrao.rendering.outline.build_outline` of the plan.
+        plugins: the plugins that may adjust the outline and add names; the
+            default ones when None.
 
     Returns:
         A mapping of the documented names (see docs/templates.md):
         ``context_version``, ``plan``, ``header``, ``kind_title``, ``title``,
         ``bases``, ``introduction``, ``body``, ``closing``, ``recipients_title``,
-        ``recipients`` and ``signature``.
+        ``recipients`` and ``signature``, then any names plugins add.
     """
-    sections = build_outline(plan) if outline is None else outline
+    manager = default_plugins() if plugins is None else plugins
+    sections = manager.adjust_outline(plan, build_outline(plan))
     body = number_outline(sections)
     closing = None
     if plan.closing is not None:
         closing = phrases.closing_with_end_mark(plan.closing)
     else:
         body = _with_end_mark(body)
-    return {
+    context: dict[str, Any] = {
         "context_version": CONTEXT_VERSION,
         "plan": plan,
         "header": header(plan),
@@ -128,3 +129,5 @@ def template_context(plan: Plan, outline: tuple[Section, ...] | None = None) -> 
         "recipients": phrases.recipient_lines(plan.recipients),
         "signature": SignatureBlock(lines=plan.signature.lines, signer=plan.signature.signer),
     }
+    context.update(manager.extra_context(plan, context))
+    return context

@@ -1,4 +1,8 @@
-"""National defaults: the movement's catalog and a starter plan for ``phongtrao new``.
+"""The built-in national defaults, registered as a plugin like any province's.
+
+It provides the national template ``ke-hoach`` (chosen last, when no plugin
+chooses another), the movement "Toàn dân đoàn kết xây dựng đời sống văn hóa"
+in common national wording, and the starter plan of ``phongtrao new``.
 
 Values the user must supply are written as placeholders between « and »
 (``«Họ và tên người ký»``); :func:`phongtrao.check` reports each one that is
@@ -9,11 +13,14 @@ are filled.
 from __future__ import annotations
 
 import datetime
+from importlib.resources import files
 
+from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,
     Assessment,
+    AwardForm,
     Awards,
     CatalogItem,
     Document,
@@ -39,7 +46,15 @@ from phongtrao.model import (
 )
 from phongtrao.model.units import REFORM_DATE
 
-__all__ = ["TDDKXDDSVH", "split_unit", "starter_plan"]
+__all__ = [
+    "TDDKXDDSVH",
+    "phongtrao_catalog",
+    "phongtrao_choose_template",
+    "phongtrao_new_plan",
+    "phongtrao_templates",
+    "split_unit",
+    "starter_plan",
+]
 
 #: The movement "Toàn dân đoàn kết xây dựng đời sống văn hóa", in common national wording.
 TDDKXDDSVH = Movement(
@@ -102,14 +117,21 @@ def split_unit(level: Level, text: str) -> tuple[UnitKind, str]:
     return _KINDS[level], words
 
 
-def starter_plan(level: Level, unit: str | None = None, year: int | None = None) -> Plan:
+def starter_plan(
+    level: Level,
+    unit: str | None = None,
+    year: int | None = None,
+    movement: Movement = TDDKXDDSVH,
+) -> Plan:
     """A starter plan for a summary conference of TDĐKXDĐSVH at ``level``.
 
     Args:
         level: the issuer's level: xã, huyện (only for years up to 2025) or tỉnh.
         unit: the unit's name; a placeholder when not given.
         year: the plan's year; this year by default. The period summarised runs
-            from 2000 to the year before, or to this year for the 25-year summary.
+            from the movement's start to the plan's year, at most to 2025 (the
+            25-year summary).
+        movement: the movement summarised.
 
     Raises:
         ValueError: for a district level after the 2025 reform, or the central level.
@@ -124,12 +146,12 @@ def starter_plan(level: Level, unit: str | None = None, year: int | None = None)
         )
     kind, name = split_unit(level, unit) if unit else (_KINDS[level], "«Tên đơn vị»")
     end = min(year, 2025)
-    period = Period(start=2000, end=end if end > 2000 else 2001)
+    start = movement.start_year
+    period = Period(start=start, end=end if end > start else start + 1)
     years = period.end - period.start
     unit_model = AdministrativeUnit(name=name, level=level, kind=kind)
     lower = {Level.TINH: Level.XA, Level.HUYEN: Level.XA, Level.XA: Level.XA}[level]
     place = f"{kind.vi} {name}"
-    movement = TDDKXDDSVH
     summary = f"tổng kết {years} năm thực hiện Phong trào “{movement.name}”"
     schedule = []
     if lower is not level:
@@ -206,3 +228,35 @@ def starter_plan(level: Level, unit: str | None = None, year: int | None = None)
         signature=Signature(on_behalf_of="Ủy ban nhân dân", mode=SignMode.KT, head="Chủ tịch",
                             title="Phó Chủ tịch", signer="«Họ và tên người ký»"),
     )
+
+
+@hookimpl(trylast=True)
+def phongtrao_templates() -> list[TemplateSpec]:
+    """The national Kế hoạch template of Nghị định 30/2020/NĐ-CP."""
+    return [
+        TemplateSpec(
+            name="ke-hoach",
+            file=files("phongtrao.templates") / "ke-hoach.docx",
+            kind=DocumentKind.KH,
+            priority=-1000,
+            description="Kế hoạch theo Nghị định 30/2020/NĐ-CP (mẫu quốc gia)",
+        )
+    ]
+
+
+@hookimpl(trylast=True)
+def phongtrao_choose_template() -> str:
+    """The national template, when no plugin chooses another."""
+    return "ke-hoach"
+
+
+@hookimpl(trylast=True)
+def phongtrao_catalog() -> Catalog:
+    """The movement TDĐKXDĐSVH and the national award forms."""
+    return Catalog(movements=(TDDKXDDSVH,), award_forms=tuple(AwardForm))
+
+
+@hookimpl(trylast=True)
+def phongtrao_new_plan(level: Level, unit: str | None, year: int, movement: Movement) -> Plan:
+    """The national starter plan, for any unit."""
+    return starter_plan(level, unit, year, movement)

@@ -14,7 +14,7 @@ import attrs
 
 from phongtrao import vi
 from phongtrao.model import AuthorityTitle, Plan
-from phongtrao.rendering import phrases
+from phongtrao.outline import phrases
 
 __all__ = ["Block", "BlockKind", "Node", "NodeKind", "Section", "build_outline", "number_outline"]
 
