@@ -144,7 +144,8 @@ def phongtrao_new_plan(
     First result wins; return None for units the plugin does not know. Values
     the user must supply are written as placeholders between « and », which
     ``phongtrao validate`` reports until they are filled. Never invent document
-    numbers, dates or people.
+    numbers, dates or people. Raise :class:`ValueError` with a message for
+    the user to refuse a combination (a district after the 2025 reform).
 
     Args:
         level: the issuer's level.

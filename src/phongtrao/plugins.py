@@ -160,7 +160,8 @@ class Plugins:
             and callable(getattr(plugin, attribute, None))
         ]
         if unknown:
-            hooks = sorted(name for name in dir(self._manager.hook) if name.startswith("phongtrao_"))
+            hooks = sorted(hook for hook in dir(self._manager.hook)
+                           if hook.startswith("phongtrao_"))
             messages = []
             for attribute in unknown:
                 close = difflib.get_close_matches(attribute, hooks, n=1)
@@ -210,8 +211,14 @@ class Plugins:
 
     # -- calling hooks -----------------------------------------------------------
 
-    def _each(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        """Call each implementation of ``hook`` in pluggy's order, isolating failures."""
+    def _each(
+        self, hook: str, passthrough: tuple[type[Exception], ...] = (), **kwargs: Any
+    ) -> Iterator[tuple[str, Any]]:
+        """Call each implementation of ``hook`` in pluggy's order, isolating failures.
+
+        Exceptions of the ``passthrough`` types are the hook's documented way to
+        refuse the input; they reach the caller instead of leaving the plugin out.
+        """
         caller = getattr(self._manager.hook, hook)
         for implementation in reversed(caller.get_hookimpls()):
             name = implementation.plugin_name
@@ -224,13 +231,17 @@ class Plugins:
                          (*implementation.argnames, *implementation.kwargnames) if key in kwargs}
             try:
                 result = implementation.function(**arguments)
+            except passthrough:
+                raise
             except Exception as error:  # noqa: BLE001 - a failing plugin is left out, not fatal
                 self._fail(name, hook, _describe(error))
                 continue
             yield name, result
 
-    def _first(self, hook: str, **kwargs: Any) -> Any:
-        for _, result in self._each(hook, **kwargs):
+    def _first(
+        self, hook: str, passthrough: tuple[type[Exception], ...] = (), **kwargs: Any
+    ) -> Any:
+        for _, result in self._each(hook, passthrough, **kwargs):
             if result is not None:
                 return result
         return None
@@ -290,9 +301,14 @@ class Plugins:
         raise KeyError(f"no movement {name!r} in the catalog; known: {known}")
 
     def new_plan(self, level: Level, unit: str | None, year: int, movement: Movement) -> Plan:
-        """The starter plan for a unit: the first plugin that knows it, else the national one."""
-        plan = self._first("phongtrao_new_plan", level=level, unit=unit, year=year,
-                           movement=movement)
+        """The starter plan for a unit: the first plugin that knows it, else the national one.
+
+        Raises:
+            ValueError: when a plugin refuses the level, unit or year (its message
+                says why, such as a district after the 2025 reform).
+        """
+        plan = self._first("phongtrao_new_plan", (ValueError,), level=level, unit=unit,
+                           year=year, movement=movement)
         if not isinstance(plan, Plan):
             raise ValueError(f"no plugin could make a plan for level {level.value!r}")
         return plan
