@@ -189,6 +189,75 @@ def _plugin_new(args: argparse.Namespace) -> int:
     return OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from concurrent.futures import Executor, ProcessPoolExecutor
+
+    from phongtrao.batch import BatchFailure, render_many
+
+    failures: list[BatchFailure] = []
+
+    def report(failure: BatchFailure) -> None:
+        failures.append(failure)
+        _clear_progress(bar)
+        print(f"phongtrao: {failure}", file=sys.stderr)
+
+    bar = _progress_bar() if sys.stderr.isatty() else None
+    jobs = args.jobs if args.jobs is not None else 1
+    if jobs < 1:
+        raise _CommandError(USAGE, f"--jobs must be 1 or more, got {jobs}")
+    executor: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    try:
+        written = render_many(args.plans, args.output, template=args.template,
+                              executor=executor, progress=bar, pdf=args.pdf,
+                              overwrite=args.force, draft=args.draft, on_failure=report)
+    finally:
+        if executor is not None:
+            executor.shutdown()
+        _clear_progress(bar)
+    print(f"{args.output}: {len(written)} written, {len(failures)} failed")
+    return PROBLEMS if failures else OK
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A one-line progress bar on standard error (a terminal)."""
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _clear_progress(bar: Callable[[int, int], None] | None) -> None:
+    if bar is not None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+
+
+def _communes(args: argparse.Namespace) -> int:
+    import phongtrao
+    from phongtrao.batch import output_names
+    from phongtrao.cascade import commune_plans
+
+    parent = _load(args.plan)
+    try:
+        plans = list(commune_plans(parent))
+    except (ValueError, KeyError) as error:
+        raise _CommandError(USAGE, str(error.args[0] if error.args else error)) from None
+    folder = Path(args.output)
+    suffix = f".{args.format}"
+    for plan, name in zip(plans, output_names(plans, suffix), strict=True):
+        try:
+            phongtrao.dump_plan(plan, folder / name, overwrite=args.force)
+        except OSError as error:
+            raise _write_failure(folder / name, error, force=args.force) from None
+    print(f"{folder}: {len(plans)} commune plans written; values marked «…» are for each "
+          "commune to fill in (render drafts with 'phongtrao batch --draft')")
+    return OK
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="phongtrao",
@@ -256,6 +325,39 @@ def _parser() -> _Parser:
         description="List each template: name, document kind, where it comes from, its file.",
     )
     templates.set_defaults(handler=_templates)
+
+    batch = commands.add_parser(
+        "batch", parents=[common], help="render many plans into a folder",
+        description="Render each plan file into OUT_DIR, one document each, named after the "
+        "plan file. A plan that fails is reported and the others are still written (exit 1). "
+        "A progress bar shows on a terminal.",
+    )
+    batch.add_argument("plans", nargs="+", metavar="PLAN", help="plan files")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
+                       help="folder to write the documents into")
+    batch.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="worker processes (default: 1, in this process)")
+    batch.add_argument("--pdf", action="store_true", help="write .pdf (needs LibreOffice)")
+    batch.add_argument("--template", metavar="NAME_OR_PATH",
+                       help="one template for every plan (default: chosen per plan)")
+    batch.add_argument("--draft", action="store_true",
+                       help="render drafts: values still marked «…» are printed as they are")
+    batch.add_argument("--force", action="store_true", help="replace documents that exist")
+    batch.set_defaults(handler=_batch)
+
+    communes = commands.add_parser(
+        "communes", parents=[common], help="derive the commune plans of a province plan",
+        description="Write the plan of every commune-level unit of the province that issues "
+        "PLAN (the official list of 3,321 units from 2025-07-01), each citing PLAN as its "
+        "basis. What only the commune can know stays marked «…».",
+    )
+    communes.add_argument("plan", metavar="PLAN", help="the province-level plan file")
+    communes.add_argument("-o", "--output", required=True, metavar="DIR",
+                          help="folder to write the commune plans into")
+    communes.add_argument("--format", choices=["yaml", "json", "toml"], default="yaml",
+                          help="plan file format (default: yaml)")
+    communes.add_argument("--force", action="store_true", help="replace plan files that exist")
+    communes.set_defaults(handler=_communes)
 
     plugins = commands.add_parser(
         "plugins", parents=[common], help="list the loaded plugins",

@@ -73,11 +73,12 @@ def resolve_template(
     )
 
 
-def _refuse_problems(plan: Plan, plugins: Plugins, *, check: bool) -> None:
+def _refuse_problems(plan: Plan, plugins: Plugins, *, check: bool, draft: bool) -> None:
     # Without the semantic checks, texts are still checked: an empty text or a
     # character a document cannot hold would be lost, not printed.
     problems = check_plan(plan, plugins=plugins) if check else list(check_texts(plan))
-    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR
+              and not (draft and problem.code == "placeholder")]
     if errors:
         raise PlanError(errors)
 
@@ -87,17 +88,19 @@ def render_bytes(
     template: str | os.PathLike[str] | None = None,
     *,
     check: bool = True,
+    draft: bool = False,
     plugins: Plugins | None = None,
 ) -> bytes:
     """Render ``plan`` to the bytes of a .docx.
 
     Raises:
         PlanError: when the plan has errors (with ``check=False``, only empty texts
-            and characters a document cannot hold are refused).
+            and characters a document cannot hold are refused; with ``draft=True``,
+            «…» placeholders are allowed).
         RenderError: when the template fails.
     """
     manager = default_plugins() if plugins is None else plugins
-    _refuse_problems(plan, manager, check=check)
+    _refuse_problems(plan, manager, check=check, draft=draft)
     prepared = resolve_template(template, plan, manager)
     return prepared.render(template_context(plan, manager))
 
@@ -109,6 +112,7 @@ def render(
     overwrite: bool = False,
     *,
     check: bool = True,
+    draft: bool = False,
     plugins: Plugins | None = None,
 ) -> Path:
     """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
@@ -122,6 +126,8 @@ def render(
         overwrite: replace ``out`` if it exists; by default an existing file is kept.
         check: refuse plans with :func:`phongtrao.check` errors (the default);
             empty texts and characters a document cannot hold are refused either way.
+        draft: render a draft: values still marked «…» are printed as they are
+            instead of refusing the plan (other errors are still refused).
         plugins: the plugins to use; the default ones (``PHONGTRAO_PLUGINS``) when None.
 
     Returns:
@@ -139,7 +145,7 @@ def render(
         raise ValueError(f"cannot render to {str(target)!r}; expected a .docx or .pdf file name")
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
-    data = render_bytes(plan, template, check=check, plugins=plugins)
+    data = render_bytes(plan, template, check=check, draft=draft, plugins=plugins)
     if suffix == ".pdf":
         data = docx_to_pdf(data)
     write_atomically(target, data)
