@@ -18,8 +18,10 @@ from __future__ import annotations
 import functools
 import io
 import re
+import struct
 import threading
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -101,17 +103,60 @@ class _Part:
 
 
 @attrs.frozen
+class _Entry:
+    """A part of the package, compressed once: its local record and its directory data."""
+
+    name: bytes
+    crc: int
+    size: int
+    deflated: bytes
+
+
+def _deflate(name: str, data: bytes) -> _Entry:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
+    deflated = compressor.compress(data) + compressor.flush()
+    return _Entry(name.encode("utf-8"), zlib.crc32(data), len(data), deflated)
+
+
+# Every entry carries the same fixed time (2026-01-01 00:00), so output is reproducible.
+_DOS_TIME, _DOS_DATE = 0, ((_ZIP_TIME[0] - 1980) << 9) | (_ZIP_TIME[1] << 5) | _ZIP_TIME[2]
+
+
+def _write_zip(entries: list[_Entry]) -> bytes:
+    """A zip package of already deflated entries (what zipfile would write, minus the work)."""
+    out = io.BytesIO()
+    directory = []
+    for entry in entries:
+        offset = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, _DOS_TIME, _DOS_DATE,
+                              entry.crc, len(entry.deflated), entry.size, len(entry.name), 0))
+        out.write(entry.name)
+        out.write(entry.deflated)
+        directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 0x0314, 20, 0, 8,
+                                     _DOS_TIME, _DOS_DATE, entry.crc, len(entry.deflated),
+                                     entry.size, len(entry.name), 0, 0, 0, 0, 0o644 << 16,
+                                     offset) + entry.name)
+    start = out.tell()
+    for record in directory:
+        out.write(record)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries),
+                          out.tell() - start, start, 0))
+    return out.getvalue()
+
+
+@attrs.frozen
 class PreparedTemplate:
     """A template patched and compiled once, ready to render many documents.
 
     Attributes:
         name: the template's name, for error messages.
-        entries: the package's parts in their original order, as bytes.
+        entries: the package's parts in their original order, the untouched ones
+            already compressed (None for the parts rendered per document).
         parts: the parts rendered by Jinja (main document, headers, footers).
     """
 
     name: str
-    entries: tuple[tuple[str, bytes], ...]
+    entries: tuple[tuple[str, _Entry | None], ...]
     parts: tuple[_Part, ...]
 
     def render(self, context: Mapping[str, Any]) -> bytes:
@@ -122,14 +167,10 @@ class PreparedTemplate:
                 sandbox, or produces XML that is not well-formed.
         """
         rendered = {part.name: self._render_part(part, context) for part in self.parts}
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, data in self.entries:
-                entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o644 << 16
-                package.writestr(entry, rendered.get(name, data))
-        return out.getvalue()
+        return _write_zip([
+            entry if entry is not None else _deflate(name, rendered[name])
+            for name, entry in self.entries
+        ])
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         try:
@@ -150,7 +191,8 @@ class PreparedTemplate:
         # A carriage return would be folded into a line feed by any XML reader;
         # make it one here, so it becomes the line break it means.
         xml = _undo_patch(xml).replace("\r\n", "\n").replace("\r", "\n")
-        xml = _docxtpl().resolve_listing(xml)
+        if any(mark in xml for mark in _LISTING_MARKS):
+            xml = _docxtpl().resolve_listing(xml)
         try:
             element = etree.fromstring(xml.encode("utf-8"), _STRICT)
         except etree.XMLSyntaxError as error:
@@ -163,6 +205,11 @@ class PreparedTemplate:
             element = _docxtpl().fix_tables(etree.tostring(element, encoding="unicode"))
         body = etree.tostring(element, encoding="unicode")
         return (part.prefix + body + part.suffix).encode("utf-8")
+
+
+#: Characters docxtpl's resolve_listing turns into tabs, line and page breaks;
+#: without them in the rendered XML it has nothing to do.
+_LISTING_MARKS = ("\t", "\n", "\a", "\f")
 
 
 def _undo_patch(xml: str) -> str:
@@ -228,7 +275,10 @@ def _prepare_bytes(
                                     encoding="unicode")
             parts.append(_Part(header, _compile(environment, name, header, source), declaration,
                                "", False))
-    return PreparedTemplate(name=name, entries=entries, parts=tuple(parts))
+    rendered = {part.name for part in parts}
+    prepared = tuple((entry, None if entry in rendered else _deflate(entry, data))
+                     for entry, data in entries)
+    return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts))
 
 
 _CACHE: dict[tuple[str, int, int, int], PreparedTemplate] = {}
