@@ -15,6 +15,11 @@ from phongtrao.plugins import reset_default_plugins
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cam-xuyen-2021" / "plan.yaml"
 
+# Tests see only the built-in national defaults unless they load plugins themselves
+# (the plugins under plugins/ are installed for their own tests). Set here, before
+# any fixture of any scope, and again around each test below.
+os.environ["PHONGTRAO_PLUGINS"] = "none"
+
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -90,6 +90,36 @@ class _StrictLoader(yaml.SafeLoader):
     }
 
 
+# libyaml parses several times faster than PyYAML's pure-Python parser. It reads
+# sound files; any error is reported by the pure-Python loader, whose messages
+# (and their lines) are the ones phongtrao's errors are written from.
+_FastBase: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_FastBase):  # type: ignore[misc]
+    """libyaml's safe loader with the same resolvers as :class:`_StrictLoader`."""
+
+    yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
+def _parse_yaml_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
+    """Parse a sound file quickly; None when anything is wrong (the slow path reports it)."""
+    try:
+        loader = _FastLoader(text)
+    except Exception:  # noqa: BLE001 - the pure-Python loader reports what is wrong
+        return None
+    try:
+        node = loader.get_single_node()
+        if next(_yaml_duplicates(node, "$"), None) is not None:
+            return None
+        data = None if node is None else loader.construct_document(node)
+    except Exception:  # noqa: BLE001 - the pure-Python loader reports what is wrong
+        return None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 def _yaml_duplicates(node: yaml.Node | None, path: str) -> Iterator[Problem]:
     """Yield a problem for each key given twice in a mapping below ``node``."""
     if isinstance(node, yaml.MappingNode):
@@ -166,6 +196,12 @@ def _yaml_unreadable(text: str, error: yaml.reader.ReaderError) -> Problem:
 
 
 def _parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
+    fast = _parse_yaml_fast(text)
+    if fast is not None:
+        data, node = fast
+        lines: dict[str, int] = {}
+        _yaml_lines(node, "$", lines)
+        return data, lines
     try:
         # The reader checks every character as the loader is made.
         loader = _StrictLoader(text)
@@ -186,7 +222,7 @@ def _parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
         raise ParseError(_TOO_DEEP) from None
     finally:
         loader.dispose()
-    lines: dict[str, int] = {}
+    lines = {}
     _yaml_lines(node, "$", lines)
     return data, lines
 

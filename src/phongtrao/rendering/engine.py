@@ -118,6 +118,17 @@ def _deflate(name: str, data: bytes) -> _Entry:
     return _Entry(name.encode("utf-8"), zlib.crc32(data), len(data), deflated)
 
 
+def _untouched(package: bytes, info: zipfile.ZipInfo, content: bytes) -> _Entry:
+    """An entry copied as the template stores it: deflated data is not deflated again."""
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return _deflate(info.filename, content)
+    # The data follows the local header, whose name and extra field lengths end it.
+    name_length, extra_length = struct.unpack_from("<HH", package, info.header_offset + 26)
+    start = info.header_offset + 30 + name_length + extra_length
+    raw = package[start:start + info.compress_size]
+    return _Entry(info.filename.encode("utf-8"), info.CRC, info.file_size, raw)
+
+
 # Every entry carries the same fixed time (2026-01-01 00:00), so output is reproducible.
 _DOS_TIME, _DOS_DATE = 0, ((_ZIP_TIME[0] - 1980) << 9) | (_ZIP_TIME[1] << 5) | _ZIP_TIME[2]
 
@@ -244,8 +255,8 @@ def _prepare_bytes(
 ) -> PreparedTemplate:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            entries = tuple((info.filename, package.read(info.filename))
-                            for info in package.infolist())
+            infos = package.infolist()
+            entries = tuple((info.filename, package.read(info.filename)) for info in infos)
     except zipfile.BadZipFile:
         raise RenderError(f"template {name!r} is not a .docx file (not a zip package)") from None
     contents = dict(entries)
@@ -276,8 +287,10 @@ def _prepare_bytes(
             parts.append(_Part(header, _compile(environment, name, header, source), declaration,
                                "", False))
     rendered = {part.name for part in parts}
-    prepared = tuple((entry, None if entry in rendered else _deflate(entry, data))
-                     for entry, data in entries)
+    prepared = tuple(
+        (info.filename, None if info.filename in rendered else _untouched(data, info, content))
+        for info, (_, content) in zip(infos, entries, strict=True)
+    )
     return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts))
 
 
