@@ -40,7 +40,9 @@ FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 THUMBNAIL = "docProps/thumbnail.jpeg"
 
-HEADER_LEFT = 6.3  # cm: the issuing body's column; the national name's takes the rest
+# cm: the national name's column, wide enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+# in bold 13 pt on one line; the issuing body's column takes the rest.
+HEADER_RIGHT = 10.2
 FOOT_LEFT = 7.5  # cm: the Nơi nhận column; the signature's takes the rest
 
 
@@ -267,7 +269,7 @@ def _cell_paragraph(cell: object, text: str, style: str) -> object:
 
 def _header_table(document: Document, look: Look) -> None:
     table = document.add_table(rows=1, cols=2)
-    _borderless(table, (Cm(HEADER_LEFT), Cm(look.text_width - HEADER_LEFT)))
+    _borderless(table, (Cm(look.text_width - HEADER_RIGHT), Cm(HEADER_RIGHT)))
     left, right = table.rows[0].cells
     _cell_paragraph(left, "{%p if header.parent %}", "PT Header")
     _cell_paragraph(left, "{{ header.parent }}", "PT Header")
