@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from phongtrao._version import __version__ as __version__
 from phongtrao.files import dump_plan, dumps_plan, load_plan
 from phongtrao.model import Plan
 from phongtrao.plugins import Plugins, check
@@ -40,8 +41,6 @@ __all__ = [
     "render_bytes",
     "template_context",
 ]
-
-__version__ = "0.1.0.dev0"
 
 _LAZY = {"RenderError", "render", "render_bytes", "template_context"}
 

@@ -301,9 +301,11 @@ def _parser() -> _Parser:
 
     new = commands.add_parser(
         "new", parents=[common], help="write a starter plan to fill in",
-        description="Write a starter plan for a summary conference of the movement 'Toàn dân "
-        "đoàn kết xây dựng đời sống văn hóa' with national defaults. Values to supply are "
-        "marked «…»; 'phongtrao validate' names each one until it is filled.",
+        description="Write a starter plan for a summary conference of a movement — 'Toàn dân "
+        "đoàn kết xây dựng đời sống văn hóa' unless --movement names another from the "
+        "plugins' catalog — with national defaults (or a plugin's, for the units it knows). "
+        "Values to supply are marked «…»; 'phongtrao validate' names each one until it is "
+        "filled.",
     )
     new.add_argument("--level", choices=["xa", "huyen", "tinh"], default="xa",
                      help="the issuer's level (default: xa)")

@@ -9,9 +9,10 @@ argument or the ``PHONGTRAO_PLUGINS`` environment variable:
 - ``none`` (or ``0``, or empty): only the built-in national defaults;
 - ``ha-tinh,hue``: only the entry points of these names.
 
-A plugin that fails to import, implements an unknown hook, or raises inside a
-hook is left out, and the failure — naming the plugin and the hook — is kept
-in :attr:`Plugins.failures` and logged as a warning on the
+A plugin that fails to import, implements an unknown hook (or a hook with
+arguments it does not pass), raises inside a hook or returns something the
+hook does not allow is left out, and the failure — naming the plugin and the
+hook — is kept in :attr:`Plugins.failures` and logged as a warning on the
 ``phongtrao.plugins`` logger. The core goes on without it.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -101,6 +103,94 @@ def _selection(plugins: bool | Iterable[str] | None) -> bool | frozenset[str]:
     return frozenset(plugins)
 
 
+class _ResultError(Exception):
+    """A hook returned something its spec does not allow; the message says what."""
+
+
+def _identity(result: Any) -> Any:
+    return result
+
+
+def _text(result: Any) -> str:
+    if not isinstance(result, str):
+        raise _ResultError(f"returned {type(result).__name__}, expected a template name (str)")
+    return result
+
+
+def _of_type(expected: type) -> Callable[[Any], Any]:
+    def accept(result: Any) -> Any:
+        if not isinstance(result, expected):
+            raise _ResultError(f"returned {type(result).__name__}, expected {expected.__name__}")
+        return result
+
+    return accept
+
+
+def _items(result: Any, expected: type, verb: str = "returned") -> tuple[Any, ...]:
+    """The items of an iterable result, each checked to be ``expected``.
+
+    A generator is consumed here, so an exception it raises is the plugin's
+    failure in that hook, not the caller's.
+    """
+    if isinstance(result, expected):
+        raise _ResultError(f"returned one {expected.__name__}, expected an iterable of them "
+                           "(a list)")
+    if not isinstance(result, Iterable) or isinstance(result, (str, bytes, Mapping)):
+        raise _ResultError(f"returned {type(result).__name__}, expected an iterable of "
+                           f"{expected.__name__}")
+    items = tuple(result)
+    for item in items:
+        if not isinstance(item, expected):
+            raise _ResultError(f"{verb} {type(item).__name__}, expected {expected.__name__}")
+    return items
+
+
+def _template_specs(result: Any) -> tuple[TemplateSpec, ...]:
+    specs: tuple[TemplateSpec, ...] = _items(result, TemplateSpec)
+    for spec in specs:
+        name = spec.name
+        if not name.strip() or name.lower().endswith(".docx") or "/" in name or "\\" in name:
+            raise _ResultError(f"template name {name!r} looks like a path (or is empty); a path "
+                               "given as template is always the file itself, so expected a plain "
+                               "name such as 'ha-tinh-2021'")
+    return specs
+
+
+def _problems(result: Any) -> tuple[Problem, ...]:
+    return _items(result, Problem, verb="yielded")
+
+
+def _sections(result: Any) -> tuple[Section, ...]:
+    if not isinstance(result, (tuple, list)) or not all(
+        isinstance(section, Section) for section in result
+    ):
+        raise _ResultError("returned something other than a tuple of Section objects")
+    return tuple(result)
+
+
+def _mapping(values: str) -> Callable[[Any], dict[str, Any]]:
+    def accept(result: Any) -> dict[str, Any]:
+        if not isinstance(result, Mapping) or not all(isinstance(key, str) for key in result):
+            raise _ResultError(f"returned {type(result).__name__}, expected a mapping of names "
+                               f"to {values}")
+        return dict(result)
+
+    return accept
+
+
+def _filters(result: Any) -> dict[str, Any]:
+    found: dict[str, Any] = _mapping("filters")(result)
+    bad = sorted(name for name, function in found.items() if not callable(function))
+    if bad:
+        raise _ResultError(f"the filters {', '.join(bad)} are not callable")
+    return found
+
+
+def _one_line(text: str) -> str:
+    """A message on one line, so each failure is one line of a log."""
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 class Plugins:
     """The plugin manager: the built-in national defaults plus installed plugins.
 
@@ -115,8 +205,8 @@ class Plugins:
         self._manager.add_hookspecs(hookspecs)
         self._versions: dict[str, str] = {}
         self._failures: list[PluginFailure] = []
-        self._environment: Any = None
-        from phongtrao import __version__, national
+        from phongtrao import national
+        from phongtrao._version import __version__
 
         self.register(national, NATIONAL, __version__)
         selection = _selection(plugins)
@@ -126,7 +216,8 @@ class Plugins:
     # -- loading ---------------------------------------------------------------
 
     def _load_entry_points(self, selection: bool | frozenset[str]) -> None:
-        wanted = None if isinstance(selection, bool) else selection
+        # The built-in plugin is always there: naming it selects nothing more.
+        wanted = None if isinstance(selection, bool) else selection - {NATIONAL}
         found = set()
         for entry_point in sorted(entry_points(group=PROJECT), key=lambda ep: ep.name):
             if wanted is not None and entry_point.name not in wanted:
@@ -135,39 +226,35 @@ class Plugins:
             try:
                 plugin = entry_point.load()
             except Exception as error:  # noqa: BLE001 - a broken plugin is left out, not fatal
-                self._fail(entry_point.name, "import", _describe(error))
+                self._record(entry_point.name, "import", _describe(error))
                 continue
             version = entry_point.dist.version if entry_point.dist is not None else "unknown"
             self.register(plugin, entry_point.name, version)
         if wanted is not None:
             for name in sorted(wanted - found):
-                self._fail(name, "import", f"no plugin of that name is installed ({ENV})")
+                self._record(name, "import", f"no plugin of that name is installed ({ENV})")
 
     def register(self, plugin: object, name: str, version: str = "unknown") -> bool:
         """Register a plugin object (a module or any object with hook functions).
 
-        Unknown hook names (a misspelt ``phongtrao_templats``) and signatures
-        that do not fit the specs are failures: the plugin is left out.
+        Unknown hook names (a misspelt ``phongtrao_templats``), functions named
+        after a hook but not marked ``@hookimpl``, arguments the hook does not
+        pass, and a name already taken are failures: the plugin is left out
+        (a plugin registered before under that name stays).
 
         Returns:
             Whether the plugin was registered.
         """
-        unknown = [
-            attribute
-            for attribute in dir(plugin)
-            if attribute.startswith("phongtrao_")
-            and not hasattr(self._manager.hook, attribute)
-            and callable(getattr(plugin, attribute, None))
-        ]
-        if unknown:
-            hooks = sorted(hook for hook in dir(self._manager.hook)
-                           if hook.startswith("phongtrao_"))
-            messages = []
-            for attribute in unknown:
-                close = difflib.get_close_matches(attribute, hooks, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                messages.append(f"{attribute!r} is not a phongtrao hook{hint}")
-            self._fail(name, "register", "; ".join(messages))
+        if self._manager.has_plugin(name):
+            self._record(name, "register", f"a plugin named {name!r} is already registered")
+            return False
+        if self._manager.is_registered(plugin):
+            other = self._manager.get_name(plugin)
+            self._record(name, "register", f"the same plugin is already registered as {other!r}")
+            return False
+        problems = self._hook_problems(plugin)
+        if problems:
+            self._record(name, "register", "; ".join(problems))
             return False
         try:
             self._manager.register(plugin, name=name)
@@ -175,15 +262,58 @@ class Plugins:
         except Exception as error:  # noqa: BLE001 - pluggy's validation errors name the problem
             if self._manager.is_registered(plugin):
                 self._manager.unregister(plugin)
-            self._fail(name, "register", _describe(error))
+            self._record(name, "register", _describe(error))
             return False
         self._versions[name] = version
         return True
 
-    def _fail(self, plugin: str, hook: str, message: str) -> None:
-        failure = PluginFailure(plugin, hook, message)
+    def _hook_problems(self, plugin: object) -> list[str]:
+        """What is wrong with the plugin's ``phongtrao_*`` functions, one message each."""
+        hooks = sorted(hook for hook in dir(self._manager.hook) if hook.startswith("phongtrao_"))
+        problems = []
+        for attribute in sorted(dir(plugin)):
+            if not attribute.startswith("phongtrao_"):
+                continue
+            function = getattr(plugin, attribute, None)
+            if not callable(function):
+                continue
+            if attribute not in hooks:
+                close = difflib.get_close_matches(attribute, hooks, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(f"{attribute!r} is not a phongtrao hook{hint}")
+                continue
+            if self._manager.parse_hookimpl_opts(plugin, attribute) is None:
+                problems.append(f"{attribute!r} is not marked @hookimpl, so it would never be "
+                                "called; decorate it with phongtrao.hookspecs.hookimpl")
+                continue
+            spec = getattr(self._manager.hook, attribute).spec
+            accepted = tuple(spec.argnames) if spec is not None else ()
+            try:
+                parameters = inspect.signature(function).parameters.values()
+            except (TypeError, ValueError):  # no signature to check: pluggy decides
+                continue
+            for parameter in parameters:
+                if (parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)
+                        or parameter.default is not parameter.empty
+                        or parameter.name in accepted):
+                    continue
+                close = difflib.get_close_matches(parameter.name, accepted, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(
+                    f"{attribute} takes the argument {parameter.name!r}, which the hook does "
+                    f"not pass{hint}; its arguments are: {', '.join(accepted) or 'none'}"
+                )
+        return problems
+
+    def _record(self, plugin: str, hook: str, message: str) -> None:
+        """Keep and log a failure; leaving the plugin out is the caller's part."""
+        failure = PluginFailure(plugin, hook, _one_line(message))
         self._failures.append(failure)
         logger.warning("%s", failure)
+
+    def _fail(self, plugin: str, hook: str, message: str) -> None:
+        """A registered plugin failed in a hook: keep the failure and leave the plugin out."""
+        self._record(plugin, hook, message)
         if self._manager.has_plugin(plugin):
             self._manager.unregister(name=plugin)
 
@@ -199,7 +329,7 @@ class Plugins:
     def info(self) -> list[PluginInfo]:
         """The registered plugins: versions, hooks implemented, templates provided."""
         templates: dict[str, list[str]] = {}
-        for provider, specs in self._each("phongtrao_templates"):
+        for provider, specs in self._each("phongtrao_templates", accept=_template_specs):
             for template in specs or ():
                 templates.setdefault(provider, []).append(template.name)
         result = []
@@ -211,14 +341,8 @@ class Plugins:
 
     # -- calling hooks -----------------------------------------------------------
 
-    def _each(
-        self, hook: str, passthrough: tuple[type[Exception], ...] = (), **kwargs: Any
-    ) -> Iterator[tuple[str, Any]]:
-        """Call each implementation of ``hook`` in pluggy's order, isolating failures.
-
-        Exceptions of the ``passthrough`` types are the hook's documented way to
-        refuse the input; they reach the caller instead of leaving the plugin out.
-        """
+    def _implementations(self, hook: str) -> Iterator[tuple[str, pluggy.HookImpl]]:
+        """The implementations of ``hook`` still registered, in pluggy's call order."""
         caller = getattr(self._manager.hook, hook)
         for implementation in reversed(caller.get_hookimpls()):
             name = implementation.plugin_name
@@ -227,34 +351,79 @@ class Plugins:
             if implementation.wrapper or implementation.hookwrapper:
                 self._fail(name, hook, "hook wrappers are not supported")
                 continue
-            arguments = {key: kwargs[key] for key in
-                         (*implementation.argnames, *implementation.kwargnames) if key in kwargs}
-            try:
-                result = implementation.function(**arguments)
-            except passthrough:
-                raise
-            except Exception as error:  # noqa: BLE001 - a failing plugin is left out, not fatal
-                self._fail(name, hook, _describe(error))
-                continue
-            yield name, result
+            yield name, implementation
+
+    def _call(
+        self,
+        name: str,
+        implementation: pluggy.HookImpl,
+        hook: str,
+        kwargs: Mapping[str, Any],
+        accept: Callable[[Any], Any] = _identity,
+        passthrough: tuple[type[Exception], ...] = (),
+    ) -> tuple[bool, Any]:
+        """Call one implementation; (True, its accepted result) or (False, None) if it failed.
+
+        Exceptions of the ``passthrough`` types are the hook's documented way to
+        refuse the input; they reach the caller instead of leaving the plugin out.
+        """
+        arguments = {key: kwargs[key] for key in
+                     (*implementation.argnames, *implementation.kwargnames) if key in kwargs}
+        try:
+            result = implementation.function(**arguments)
+        except passthrough:
+            raise
+        except Exception as error:  # noqa: BLE001 - a failing plugin is left out, not fatal
+            self._fail(name, hook, _describe(error))
+            return False, None
+        if result is None:
+            return True, None
+        try:
+            return True, accept(result)
+        except _ResultError as refusal:
+            self._fail(name, hook, str(refusal))
+        except Exception as error:  # noqa: BLE001 - raised while its results were read
+            self._fail(name, hook, _describe(error))
+        return False, None
+
+    def _each(
+        self,
+        hook: str,
+        passthrough: tuple[type[Exception], ...] = (),
+        accept: Callable[[Any], Any] = _identity,
+        **kwargs: Any,
+    ) -> Iterator[tuple[str, Any]]:
+        """Call each implementation of ``hook`` in pluggy's order, isolating failures.
+
+        Each result that is not None is checked and converted by ``accept`` (an
+        iterable is read whole), inside the isolation; results of plugins that
+        failed are left out.
+        """
+        for name, implementation in self._implementations(hook):
+            ok, result = self._call(name, implementation, hook, kwargs, accept, passthrough)
+            if ok:
+                yield name, result
 
     def _first(
-        self, hook: str, passthrough: tuple[type[Exception], ...] = (), **kwargs: Any
+        self,
+        hook: str,
+        passthrough: tuple[type[Exception], ...] = (),
+        accept: Callable[[Any], Any] = _identity,
+        **kwargs: Any,
     ) -> Any:
-        for _, result in self._each(hook, passthrough, **kwargs):
+        for _, result in self._each(hook, passthrough, accept, **kwargs):
             if result is not None:
                 return result
         return None
 
     def templates(self) -> dict[str, tuple[str, TemplateSpec]]:
-        """Every template name, with the plugin and spec that win it (highest priority)."""
+        """Every template name, with the plugin and spec that win it.
+
+        The highest priority wins; between equal priorities, the plugin called first.
+        """
         chosen: dict[str, tuple[str, TemplateSpec]] = {}
-        for plugin, specs in self._each("phongtrao_templates"):
+        for plugin, specs in self._each("phongtrao_templates", accept=_template_specs):
             for spec in specs or ():
-                if not isinstance(spec, TemplateSpec):
-                    self._fail(plugin, "phongtrao_templates",
-                               f"returned {type(spec).__name__}, expected TemplateSpec")
-                    break
                 current = chosen.get(spec.name)
                 if current is None or spec.priority > current[1].priority:
                     chosen[spec.name] = (plugin, spec)
@@ -262,18 +431,14 @@ class Plugins:
 
     def choose_template(self, plan: Plan) -> str:
         """The template name the plugins choose for ``plan``."""
-        name = self._first("phongtrao_choose_template", plan=plan)
+        name = self._first("phongtrao_choose_template", accept=_text, plan=plan)
         return str(name) if name is not None else "ke-hoach"
 
     def catalog(self) -> Catalog:
         """Every plugin's catalog, merged in call order."""
         merged = Catalog()
-        for plugin, catalog in self._each("phongtrao_catalog"):
+        for _, catalog in self._each("phongtrao_catalog", accept=_of_type(Catalog)):
             if catalog is None:
-                continue
-            if not isinstance(catalog, Catalog):
-                self._fail(plugin, "phongtrao_catalog",
-                           f"returned {type(catalog).__name__}, expected Catalog")
                 continue
             merged = Catalog(**{
                 field.name: (*getattr(merged, field.name), *getattr(catalog, field.name))
@@ -287,11 +452,13 @@ class Plugins:
         Raises:
             KeyError: when no plugin knows that movement.
         """
-        movements = self.catalog().movements
         if name is None:
+            # The national wording: a province's own wording is for its own plans
+            # (its phongtrao_new_plan), not every user's default.
             from phongtrao.national import TDDKXDDSVH
 
-            name = TDDKXDDSVH.name
+            return TDDKXDDSVH
+        movements = self.catalog().movements
         wanted = name.casefold()
         for movement in movements:
             names = {movement.name.casefold(), (movement.abbreviation or "").casefold()}
@@ -307,41 +474,27 @@ class Plugins:
             ValueError: when a plugin refuses the level, unit or year (its message
                 says why, such as a district after the 2025 reform).
         """
-        plan = self._first("phongtrao_new_plan", (ValueError,), level=level, unit=unit,
-                           year=year, movement=movement)
+        plan = self._first("phongtrao_new_plan", (ValueError,), _of_type(Plan), level=level,
+                           unit=unit, year=year, movement=movement)
         if not isinstance(plan, Plan):
             raise ValueError(f"no plugin could make a plan for level {level.value!r}")
         return plan
 
     def adjust_outline(self, plan: Plan, sections: tuple[Section, ...]) -> tuple[Section, ...]:
         """The sections after every plugin's adjustment, chained."""
-        caller = self._manager.hook.phongtrao_adjust_outline
-        for implementation in reversed(caller.get_hookimpls()):
-            name = implementation.plugin_name
-            if not self._manager.has_plugin(name):
-                continue
-            try:
-                result = implementation.function(
-                    **{key: {"plan": plan, "sections": sections}[key]
-                       for key in implementation.argnames})
-            except Exception as error:  # noqa: BLE001 - a failing plugin is left out, not fatal
-                self._fail(name, "phongtrao_adjust_outline", _describe(error))
-                continue
+        hook = "phongtrao_adjust_outline"
+        for name, implementation in self._implementations(hook):
+            _, result = self._call(name, implementation, hook,
+                                   {"plan": plan, "sections": sections}, _sections)
             if result is not None:
-                if not isinstance(result, (tuple, list)) or not all(
-                    isinstance(section, Section) for section in result
-                ):
-                    self._fail(name, "phongtrao_adjust_outline",
-                               "returned something other than Section objects")
-                    continue
-                sections = tuple(result)
+                sections = result
         return sections
 
     def extra_context(self, plan: Plan, context: Mapping[str, Any]) -> dict[str, Any]:
         """Variables plugins add to the template context (never replacing one)."""
         extra: dict[str, Any] = {}
-        for plugin, values in self._each("phongtrao_template_context", plan=plan,
-                                         context=context):
+        for plugin, values in self._each("phongtrao_template_context",
+                                         accept=_mapping("values"), plan=plan, context=context):
             if not values:
                 continue
             clash = sorted(set(values) & (set(context) | set(extra)))
@@ -353,35 +506,31 @@ class Plugins:
         return extra
 
     def filters(self) -> dict[str, Callable[..., Any]]:
-        """Jinja filters from every plugin."""
+        """Jinja filters from every plugin (never replacing Jinja's or another plugin's)."""
+        from jinja2.filters import FILTERS
+
         found: dict[str, Callable[..., Any]] = {}
-        for _, filters in self._each("phongtrao_jinja_filters"):
-            found.update(filters or {})
+        for plugin, filters in self._each("phongtrao_jinja_filters", accept=_filters):
+            if not filters:
+                continue
+            clash = sorted(set(filters) & (set(FILTERS) | set(found)))
+            if clash:
+                self._fail(plugin, "phongtrao_jinja_filters",
+                           f"would replace the filters {', '.join(clash)}")
+                continue
+            found.update(filters)
         return found
-
-    def environment(self) -> Any:
-        """The Jinja environment for this set of plugins (their filters added), made once."""
-        if self._environment is None:
-            from phongtrao.rendering.engine import make_environment
-
-            self._environment = make_environment(self.filters())
-        return self._environment
 
     def plugin_problems(self, plan: Plan) -> list[Problem]:
         """The problems every plugin's ``phongtrao_check`` finds."""
         problems: list[Problem] = []
-        for plugin, found in self._each("phongtrao_check", plan=plan):
-            for problem in found or ():
-                if not isinstance(problem, Problem):
-                    self._fail(plugin, "phongtrao_check",
-                               f"yielded {type(problem).__name__}, expected Problem")
-                    break
-                problems.append(problem)
+        for _, found in self._each("phongtrao_check", accept=_problems, plan=plan):
+            problems.extend(found or ())
         return problems
 
 
 def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}"
+    return _one_line(f"{type(error).__name__}: {error}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,6 +14,13 @@ from pathlib import Path
 __all__ = ["plugin_names", "write_plugin"]
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+#: Names a plugin cannot take: the built-in plugin's (phongtrao.plugins.NATIONAL), and the
+#: words PHONGTRAO_PLUGINS reads as "every plugin" and "no plugin".
+_RESERVED = {
+    "national": "the name of phongtrao's built-in plugin, which a plugin cannot replace",
+    "all": "a word PHONGTRAO_PLUGINS reads as 'every plugin'",
+    "none": "a word PHONGTRAO_PLUGINS reads as 'no plugin'",
+}
 
 
 def plugin_names(name: str) -> tuple[str, str, str]:
@@ -22,13 +29,18 @@ def plugin_names(name: str) -> tuple[str, str, str]:
     ``quang-tri`` gives (``quang-tri``, ``phongtrao-quang-tri``, ``phongtrao_quang_tri``).
 
     Raises:
-        ValueError: when the name is not lower-case ASCII words joined by '-'.
+        ValueError: when the name is not lower-case ASCII words joined by '-', or is
+            reserved (``national``, ``all``, ``none``).
     """
     short = name.removeprefix("phongtrao-")
     if not _NAME.fullmatch(short):
         raise ValueError(
             f"{name!r} is not a plugin name; expected lower-case ASCII words joined by '-', "
             "such as 'quang-tri'"
+        )
+    if short in _RESERVED:
+        raise ValueError(
+            f"{name!r} is {_RESERVED[short]}; choose another name, such as 'quang-tri'"
         )
     return short, f"phongtrao-{short}", "phongtrao_" + short.replace("-", "_")
 

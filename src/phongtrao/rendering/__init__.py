@@ -12,6 +12,8 @@ import os
 from importlib.resources import as_file
 from pathlib import Path
 
+from jinja2.sandbox import SandboxedEnvironment
+
 from phongtrao.files import write_atomically
 from phongtrao.model import Plan
 from phongtrao.outline import build_outline, number_outline
@@ -19,7 +21,7 @@ from phongtrao.plugins import Plugins, default_plugins
 from phongtrao.plugins import check as check_plan
 from phongtrao.problems import PlanError, Severity
 from phongtrao.rendering.context import CONTEXT_VERSION, template_context
-from phongtrao.rendering.engine import PreparedTemplate, prepare
+from phongtrao.rendering.engine import PreparedTemplate, make_environment, prepare
 from phongtrao.rendering.errors import RenderError
 from phongtrao.rendering.pdf import docx_to_pdf
 from phongtrao.rules.checks import check_texts
@@ -63,14 +65,30 @@ def resolve_template(
     if isinstance(template, str) and template in registered:
         _, spec = registered[template]
         with as_file(spec.file) as path:
-            return prepare(Path(path), name=template, environment=manager.environment())
+            return prepare(Path(path), name=template, environment=_environment(manager))
     path = Path(template)
     if path.suffix.lower() == ".docx" or path.exists():
-        return prepare(path, environment=manager.environment())
+        return prepare(path, environment=_environment(manager))
     names = ", ".join(sorted(registered))
     raise RenderError(
         f"no template named {str(template)!r}; expected a path to a .docx file or one of: {names}"
     )
+
+
+_ENVIRONMENTS: dict[tuple[tuple[str, int], ...], SandboxedEnvironment] = {}
+
+
+def _environment(plugins: Plugins) -> SandboxedEnvironment:
+    """The Jinja environment with the plugins' filters, one per set of filters.
+
+    A plugin left out takes its filters with it, and the set (the key) changes.
+    """
+    filters = plugins.filters()
+    key = tuple(sorted((name, id(function)) for name, function in filters.items()))
+    environment = _ENVIRONMENTS.get(key)
+    if environment is None:
+        environment = _ENVIRONMENTS[key] = make_environment(filters)
+    return environment
 
 
 def _refuse_problems(plan: Plan, plugins: Plugins, *, check: bool, draft: bool) -> None:
