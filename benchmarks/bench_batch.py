@@ -22,6 +22,7 @@ lines are machine-readable, one ``name=value`` a line.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
@@ -34,17 +35,17 @@ from pathlib import Path
 
 os.environ["PHONGTRAO_PLUGINS"] = "none"  # the national template, whatever is installed
 
-import attrs  # noqa: E402 - after the environment is set for the workers too
-import docx  # noqa: E402
-from docxtpl import DocxTemplate  # noqa: E402
+import attrs
+import docx
+from docxtpl import DocxTemplate
 
-import phongtrao  # noqa: E402
-from phongtrao.batch import render_many  # noqa: E402
-from phongtrao.cascade import commune_plans, official_provinces  # noqa: E402
-from phongtrao.model import Level, PartialDate, Plan  # noqa: E402
-from phongtrao.national import starter_plan  # noqa: E402
-from phongtrao.rendering import engine, template_context  # noqa: E402
-from phongtrao.templates import builtin_template  # noqa: E402
+import phongtrao
+from phongtrao.batch import render_many
+from phongtrao.cascade import commune_plans, official_provinces
+from phongtrao.model import Level, PartialDate, Plan
+from phongtrao.national import starter_plan
+from phongtrao.rendering import engine, template_context
+from phongtrao.templates import builtin_template
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "cam-xuyen-2021" / "plan.yaml"
@@ -104,7 +105,7 @@ def phongtrao_batch(plans: list[Plan], out: Path, workers: int) -> tuple[list[Pa
     else:
         with ProcessPoolExecutor(workers) as pool:
             paths = render_many(plans, out, draft=True, progress=progress, executor=pool)
-    latencies = [b - a for a, b in zip(stamps, stamps[1:], strict=False)]
+    latencies = [b - a for a, b in itertools.pairwise(stamps)]
     return paths, latencies
 
 
