@@ -24,9 +24,11 @@ from phongtrao.plugins import Plugins, check
 from phongtrao.problems import PlanError, Problem, Severity
 
 if TYPE_CHECKING:
+    from phongtrao.batch import BatchError, render_many
     from phongtrao.rendering import RenderError, render, render_bytes, template_context
 
 __all__ = [
+    "BatchError",
     "Plan",
     "PlanError",
     "Plugins",
@@ -39,15 +41,22 @@ __all__ = [
     "load_plan",
     "render",
     "render_bytes",
+    "render_many",
     "template_context",
 ]
 
-_LAZY = {"RenderError", "render", "render_bytes", "template_context"}
+_LAZY_RENDERING = {"RenderError", "render", "render_bytes", "template_context"}
+_LAZY_BATCH = {"BatchError", "render_many"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
+    # Rendering pulls in docxtpl, lxml and Jinja: loaded on first use, not at import.
+    if name in _LAZY_RENDERING:
         from phongtrao import rendering as _rendering
 
         return getattr(_rendering, name)
+    if name in _LAZY_BATCH:
+        from phongtrao import batch as _batch
+
+        return getattr(_batch, name)
     raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")

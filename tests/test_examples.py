@@ -1,0 +1,397 @@
+"""Every example under examples/ runs as a user runs it, and its output files say what it shows.
+
+Each script runs in a subprocess from another working directory, with
+``PHONGTRAO_PLUGINS`` set as the example needs (the suite's own setting, "none",
+is not inherited). Tests mark the scripts they run with :func:`runs`; the last
+test fails when an example folder has no README.md or a script no test runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+import phongtrao
+from phongtrao.cascade import official_communes
+from phongtrao.model import Level, Plan, UnitKind
+from phongtrao.plugins import Plugins
+from phongtrao.rendering.pdf import find_soffice
+from phongtrao.rules.awards_table import rules_for
+
+from .conftest import ROOT
+from .docxtext import body_lines
+
+EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "cam-xuyen-2021" / "plan.yaml"
+TIMEOUT = 180
+
+#: The example scripts (``folder/script.py``) some test of this file runs.
+RUN: dict[str, list[str]] = {}
+
+Test = TypeVar("Test", bound=Callable[..., object])
+
+
+def runs(*scripts: str) -> Callable[[Test], Test]:
+    """Mark a test as running these example scripts (checked by the last test)."""
+
+    def mark(test: Test) -> Test:
+        for script in scripts:
+            RUN.setdefault(script, []).append(getattr(test, "__name__", repr(test)))
+        return test
+
+    return mark
+
+
+def run_example(
+    script: str, *args: str, plugins: str | None, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``examples/<script>`` with ``PHONGTRAO_PLUGINS=plugins`` (None: unset, every plugin)."""
+    environment = dict(os.environ, **(env or {}))
+    environment.pop("PHONGTRAO_PLUGINS", None)
+    if plugins is not None:
+        environment["PHONGTRAO_PLUGINS"] = plugins
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args], cwd=cwd, env=environment,
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    """The output of a script that must have succeeded; its output in the failure otherwise."""
+    assert 0 == result.returncode, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def soffice_or_skip() -> None:
+    """Skip without LibreOffice, unless PHONGTRAO_REQUIRE_SOFFICE says it must be there."""
+    if find_soffice() is None:
+        if os.environ.get("PHONGTRAO_REQUIRE_SOFFICE"):
+            pytest.fail("LibreOffice is required here (PHONGTRAO_REQUIRE_SOFFICE is set)")
+        pytest.skip("LibreOffice (soffice) is not installed; PDF output cannot be tested")
+
+
+def plugins_with(*names: str) -> Plugins:
+    """The plugins named, which must all be installed (they are, for the test suite)."""
+    plugins = Plugins(list(names))
+    assert [] == [str(failure) for failure in plugins.failures]
+    return plugins
+
+
+# -- cam-xuyen-2021 ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cam_xuyen_render(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """render.py run once, into a folder given relative to its working directory."""
+    cwd = tmp_path_factory.mktemp("cam-xuyen-render")
+    result = run_example("cam-xuyen-2021/render.py", "out", plugins="none", cwd=cwd)
+    return cwd / "out", ok(result)
+
+
+class TestCamXuyen:
+    @runs("cam-xuyen-2021/summarise.py")
+    def test_summary_is_clean_with_the_ha_tinh_plugin(self, tmp_path: Path) -> None:
+        """With the ha-tinh plugin's unit check too, the seed has no problem."""
+        lines = ok(run_example("cam-xuyen-2021/summarise.py", plugins="ha-tinh",
+                               cwd=tmp_path)).splitlines()
+        assert ("ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN", "0 errors, 0 warnings") == (lines[0], lines[-1])
+
+    @runs("cam-xuyen-2021/render.py")
+    def test_docx_is_the_plan(self, cam_xuyen_render: tuple[Path, str]) -> None:
+        """The .docx holds the seed's header, title, closing and signature."""
+        out, stdout = cam_xuyen_render
+        docx = out / "ke-hoach-cam-xuyen-2021.docx"
+        assert f"wrote {docx} (template ke-hoach)" in stdout
+        lines = body_lines(docx)
+        for expected in ("ỦY BAN NHÂN DÂN", "HUYỆN CẨM XUYÊN", "Số:      /KH-UBND",
+                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH",
+                         "2. Hội nghị Tổng kết cấp huyện: Dự kiến tổ chức vào tháng 6/2021.",
+                         "- Sở Văn hóa, Thể thao &Du lịch;", "PHÓ CHỦ TỊCH", "Phạm Văn Thắng"):
+            assert expected in lines
+        assert any(line.endswith("để được hướng dẫn./.") for line in lines)
+
+    @runs("cam-xuyen-2021/render.py")
+    def test_pdf(self, cam_xuyen_render: tuple[Path, str]) -> None:
+        """With LibreOffice, the .pdf is written beside the .docx and holds the plan's text."""
+        soffice_or_skip()
+        out, stdout = cam_xuyen_render
+        pdf = out / "ke-hoach-cam-xuyen-2021.pdf"
+        assert f"wrote {pdf}" in stdout
+        assert pdf.read_bytes().startswith(b"%PDF")
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout
+            assert "Phạm Văn Thắng" in text
+
+    @runs("cam-xuyen-2021/render.py")
+    def test_without_libreoffice_says_so_after_the_docx(self, tmp_path: Path) -> None:
+        """No LibreOffice: the .docx, a message naming what to install, exit 0, no .pdf."""
+        missing = {"PHONGTRAO_SOFFICE": str(tmp_path / "no-such-soffice")}
+        stdout = ok(run_example("cam-xuyen-2021/render.py", str(tmp_path / "out"),
+                                plugins="none", cwd=tmp_path, env=missing))
+        assert "LibreOffice (soffice) was not found" in stdout
+        written = sorted(path.name for path in (tmp_path / "out").iterdir())
+        assert ["ke-hoach-cam-xuyen-2021.docx"] == written
+
+    @runs("cam-xuyen-2021/render.py")
+    def test_template_option(self, tmp_path: Path) -> None:
+        """--template reaches the renderer: a plugin's template, and a name that is none."""
+        missing = {"PHONGTRAO_SOFFICE": str(tmp_path / "no-such-soffice")}
+        stdout = ok(run_example("cam-xuyen-2021/render.py", "a", "--template", "ha-tinh-2021",
+                                plugins="ha-tinh", cwd=tmp_path, env=missing))
+        assert "(template ha-tinh-2021)" in stdout
+        assert "HUYỆN CẨM XUYÊN" in body_lines(tmp_path / "a" / "ke-hoach-cam-xuyen-2021.docx")
+        bad = run_example("cam-xuyen-2021/render.py", "b", "--template", "no-such",
+                          plugins="none", cwd=tmp_path, env=missing)
+        assert 3 == bad.returncode
+        assert "no template named 'no-such'" in bad.stderr
+
+
+# -- cam-xuyen-2021-communes ---------------------------------------------------------------------
+
+
+def _district_window(plan: Plan) -> tuple[datetime.date, datetime.date]:
+    (milestone,) = [m for m in plan.schedule if m.level is Level.XA]
+    return milestone.window.first_day, milestone.window.last_day
+
+
+@pytest.fixture(scope="module")
+def derived(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """derive.py run once with the ha-tinh plugin."""
+    cwd = tmp_path_factory.mktemp("communes")
+    result = run_example("cam-xuyen-2021-communes/derive.py", "out", plugins="ha-tinh", cwd=cwd)
+    return cwd / "out", ok(result)
+
+
+def _catalog_communes() -> dict[str, tuple[UnitKind, str]]:
+    units = plugins_with("ha-tinh").catalog().units
+    return {unit.code or "": (unit.kind, unit.name) for unit in units if unit.level is Level.XA}
+
+
+class TestCommunes:
+    @runs("cam-xuyen-2021-communes/derive.py")
+    def test_one_plan_per_commune_of_the_catalog(self, derived: tuple[Path, str]) -> None:
+        """21 plan files, one per commune of the catalog, issued by its UBND with its code."""
+        out, _ = derived
+        issued = {}
+        for path in sorted((out / "plans").glob("*.yaml")):
+            plan = phongtrao.load_plan(path)
+            unit = plan.issuer.unit
+            assert unit is not None
+            assert ("Ủy ban nhân dân", "UBND", Level.XA) == (
+                plan.issuer.name, plan.issuer.abbreviation, unit.level)
+            assert unit.code is not None
+            assert unit.code in path.name
+            issued[unit.code] = (unit.kind, unit.name)
+        catalog = _catalog_communes()
+        assert 21 == len(catalog)
+        assert catalog == issued
+
+    @runs("cam-xuyen-2021-communes/derive.py")
+    def test_windows_inside_the_districts_and_reports_go_up(
+        self, derived: tuple[Path, str]
+    ) -> None:
+        """Each conference falls in the district's commune window; each plan reports upward."""
+        out, _ = derived
+        first, last = _district_window(phongtrao.load_plan(SEED))
+        for path in sorted((out / "plans").glob("*.yaml")):
+            plan = phongtrao.load_plan(path)
+            ((level, start, end),) = [(m.level, m.window.first_day, m.window.last_day)
+                                      for m in plan.schedule]
+            assert Level.XA is level
+            assert first <= start <= end <= last, path.name
+            assert first.year == plan.document.date.year
+            assert "UBND huyện Cẩm Xuyên (để báo cáo)" == plan.recipients[0]
+            duties = " ".join(d for r in plan.responsibilities for d in r.duties)
+            assert "về UBND huyện Cẩm Xuyên" in duties
+            assert "UBND huyện Cẩm Xuyên" == plan.bases[0].issuer
+
+    @runs("cam-xuyen-2021-communes/derive.py")
+    def test_only_placeholders_are_left(self, derived: tuple[Path, str]) -> None:
+        """Checked with the ha-tinh plugin too, the only problems are the «…» to fill."""
+        out, stdout = derived
+        plugins = plugins_with("ha-tinh")
+        left = set()
+        for path in sorted((out / "plans").glob("*.yaml")):
+            problems = phongtrao.check(phongtrao.load_plan(path), plugins=plugins)
+            assert {"placeholder"} == {problem.code for problem in problems}, path.name
+            left |= {problem.path for problem in problems}
+        for problem_path in left:
+            assert f"  {problem_path}: «" in stdout
+        assert "«Họ và tên người ký» (every plan)" in stdout
+
+    @runs("cam-xuyen-2021-communes/derive.py")
+    def test_drafts_rendered_and_summarised(self, derived: tuple[Path, str]) -> None:
+        """A draft .docx per commune, each its own; a one-line summary per commune."""
+        out, stdout = derived
+        drafts = sorted((out / "drafts").glob("*.docx"))
+        assert sorted(p.stem for p in (out / "plans").glob("*.yaml")) == [p.stem for p in drafts]
+        for code, (kind, name) in _catalog_communes().items():
+            (draft,) = [p for p in drafts if p.stem.endswith(code)]
+            lines = body_lines(draft)
+            assert f"{kind.vi} {name}".upper() in lines
+            assert "«Họ và tên người ký»" in lines
+            (summary,) = [line for line in stdout.splitlines() if line.startswith(f"{code} ")]
+            assert f"{kind.vi} {name}" in summary
+            assert "từ tháng 02/2021 đến tháng 4/2021" in summary
+        assert "21 of 21 drafts written" in stdout
+
+    @runs("cam-xuyen-2021-communes/derive.py")
+    def test_without_the_plugin_falls_back_to_the_same_communes(self, tmp_path: Path) -> None:
+        """PHONGTRAO_PLUGINS=none: a message, then the same 21 communes from the script's list."""
+        stdout = ok(run_example("cam-xuyen-2021-communes/derive.py", str(tmp_path / "out"),
+                                plugins="none", cwd=tmp_path))
+        assert "leaves out the ha-tinh plugin" in stdout
+        assert "from the list kept in derive.py" in stdout
+        issued = {}
+        for path in (tmp_path / "out" / "plans").glob("*.yaml"):
+            unit = phongtrao.load_plan(path).issuer.unit
+            assert unit is not None
+            issued[unit.code] = (unit.kind, unit.name)
+        assert _catalog_communes() == issued
+        assert 21 == len(list((tmp_path / "out" / "drafts").glob("*.docx")))
+
+
+# -- ward-2025 ------------------------------------------------------------------------------------
+
+WARD = EXAMPLES / "ward-2025" / "plan.yaml"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    """The ward's plan, loaded."""
+    return phongtrao.load_plan(WARD)
+
+
+class TestWard:
+    def test_checks_clean_with_every_plugin(self, plan: Plan) -> None:
+        """No problem at all: built-in checks, ha-tinh's and hue's (its official-unit check)."""
+        assert [] == phongtrao.check(plan, plugins=plugins_with("ha-tinh", "hue"))
+
+    def test_issuer_is_an_official_ward_after_the_reform(self, plan: Plan) -> None:
+        """A phường with its official name and code, on a date after 2025-06-30."""
+        unit = plan.issuer.unit
+        assert unit is not None
+        official = {u.code: u for u in official_communes("46")}
+        assert unit.code in official
+        expected = official[unit.code]
+        assert (expected.name, expected.kind, expected.level) == (unit.name, unit.kind, unit.level)
+        assert UnitKind.PHUONG is unit.kind
+        assert plan.document.date.first_day > datetime.date(2025, 6, 30)
+        assert (2000, 2025) == (plan.period.start, plan.period.end)
+
+    def test_milestones_at_commune_and_city_level_only(self, plan: Plan) -> None:
+        """The ward's conference, then the city's; no district."""
+        assert [Level.XA, Level.TINH] == [milestone.level for milestone in plan.schedule]
+
+    def test_awards_follow_the_2022_law(self, plan: Plan) -> None:
+        """Each grant's authority is one the 2022 awards law allows on the plan's date."""
+        awards = plan.awards
+        assert awards is not None
+        assert awards.grants
+        day = plan.document.date.first_day
+        for grant in awards.grants:
+            authority = (grant.authority.title, grant.authority.level)
+            allowed = [rule for rule in rules_for(grant.form, day)
+                       if (rule.title, rule.level) == authority]
+            assert allowed
+            assert all("2022" in rule.source for rule in allowed)
+
+    def test_illustrative_values_are_said_to_be(self, plan: Plan) -> None:
+        """The top comment says the plan is illustrative and names each made-up value."""
+        text = WARD.read_text(encoding="utf-8")
+        comment = "\n".join(re.findall(r"^#.*$", text.split("\nissuer:")[0], re.MULTILINE))
+        assert "ILLUSTRATIVE" in comment
+        assert plan.signature.signer in comment
+        assert str(plan.document.number) in comment
+        for basis in plan.bases:
+            if basis.kind.value == "KH":
+                assert str(basis.number) in comment
+        assert "# illustrative" in text.split("signer:")[1]
+
+    @runs("ward-2025/render.py")
+    def test_renders_with_the_hue_template(self, tmp_path: Path) -> None:
+        """With the hue plugin: checked clean, rendered with hue-2025."""
+        stdout = ok(run_example("ward-2025/render.py", "out", plugins="hue", cwd=tmp_path))
+        assert "checks: 0 problems" in stdout
+        assert "(template hue-2025)" in stdout
+        lines = body_lines(tmp_path / "out" / "ke-hoach-thuan-hoa-2025.docx")
+        for expected in ("PHƯỜNG THUẬN HÓA", "Số: 123/KH-UBND",
+                         "Thuận Hóa, ngày 15 tháng 8 năm 2025",
+                         "2. Hội nghị tổng kết cấp thành phố: Dự kiến tổ chức vào tháng 11/2025.",
+                         "- Lưu: VT, VHXH.", "Nguyễn Văn A"):
+            assert expected in lines
+
+    @runs("ward-2025/render.py")
+    def test_default_folder_without_plugins(self, tmp_path: Path) -> None:
+        """No folder given: a temporary one, printed; no plugin: the national template."""
+        stdout = ok(run_example("ward-2025/render.py", plugins="none", cwd=tmp_path))
+        match = re.search(r"^writing to (.+)$", stdout, re.MULTILINE)
+        assert match is not None
+        out = Path(match.group(1))
+        try:
+            assert "(template ke-hoach)" in stdout
+            assert "PHƯỜNG THUẬN HÓA" in body_lines(out / "ke-hoach-thuan-hoa-2025.docx")
+        finally:
+            shutil.rmtree(out)
+        assert [] == list(tmp_path.iterdir())
+
+
+# -- minimal-plugin -------------------------------------------------------------------------------
+
+
+class TestMinimalPlugin:
+    def test_pip_installs_it_and_phongtrao_lists_it(self, tmp_path: Path) -> None:
+        """pip-installed into a folder on PYTHONPATH, it is listed with its template and check."""
+        pytest.importorskip("hatchling", reason="building the plugin offline needs hatchling")
+        site = tmp_path / "site"
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--no-build-isolation", "--no-deps", "--target", str(site),
+             str(EXAMPLES / "minimal-plugin")],
+            check=True, capture_output=True, text=True, timeout=TIMEOUT,
+        )
+        environment = dict(os.environ, PYTHONPATH=str(site))
+        environment.pop("PHONGTRAO_PLUGINS", None)
+        result = subprocess.run([sys.executable, "-m", "phongtrao", "plugins"], cwd=tmp_path,
+                                env=environment, capture_output=True, text=True,
+                                timeout=TIMEOUT, check=False)
+        stdout = ok(result)  # exit 1 would mean a plugin failed to load
+        block = stdout.split("minimal 0.1.0\n")[1].split("\n")[:2]
+        assert ["  hooks: phongtrao_check, phongtrao_templates", "  templates: minimal"] == block
+
+    @runs("minimal-plugin/try_it.py")
+    def test_try_it_installs_checks_and_renders(self, tmp_path: Path) -> None:
+        """The walk-through: listed, its warning shown, the plan rendered with its template."""
+        pytest.importorskip("hatchling", reason="building the plugin offline needs hatchling")
+        stdout = ok(run_example("minimal-plugin/try_it.py", "out", plugins="none", cwd=tmp_path))
+        assert "minimal 0.1.0" in stdout
+        assert "$.funding: warning: the plan names no source of funding" in stdout
+        lines = body_lines(tmp_path / "out" / "ke-hoach-minimal.docx")
+        assert "HUYỆN CẨM XUYÊN" in lines
+
+
+# -- every example is documented and run ---------------------------------------------------------
+
+
+def test_every_example_has_a_readme_and_its_scripts_run_here() -> None:
+    """Each folder under examples/ has a README.md and a script; a test above runs each script."""
+    folders = sorted(path for path in EXAMPLES.iterdir()
+                     if path.is_dir() and not path.name.startswith((".", "_")))
+    assert folders
+    no_readme = [folder.name for folder in folders if not (folder / "README.md").is_file()]
+    scripts = {f"{folder.name}/{script.name}"
+               for folder in folders for script in folder.glob("*.py")}
+    no_script = [folder.name for folder in folders if not list(folder.glob("*.py"))]
+    not_run = sorted(scripts - set(RUN))
+    gone = sorted(set(RUN) - scripts)
+    assert ([], [], [], []) == (no_readme, no_script, not_run, gone)
