@@ -26,7 +26,7 @@ class AwardForm(str, Enum):
 
     @property
     def vi(self) -> str:
-        """The form's name as written in a plan: "Giấy khen"."""
+        """The form's name as written in a plan, such as "Giấy khen"."""
         return _FORM_NAMES[self]
 
 
@@ -49,7 +49,7 @@ class AuthorityTitle(str, Enum):
 
     @property
     def vi(self) -> str:
-        """The office in Vietnamese: "Chủ tịch UBND"."""
+        """The office in Vietnamese, such as "Chủ tịch UBND"."""
         return _TITLE_NAMES[self]
 
 
@@ -103,7 +103,7 @@ class RecipientKind(str, Enum):
 
     @property
     def vi(self) -> str:
-        """The recipients in Vietnamese, plural as plans write them: "tập thể", "cá nhân"."""
+        """The recipients in Vietnamese, plural as plans write them ("tập thể", "cá nhân")."""
         return _RECIPIENT_NAMES[self]
 
 

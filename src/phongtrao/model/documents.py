@@ -41,7 +41,7 @@ class DocumentKind(str, Enum):
 
     @property
     def vi(self) -> str:
-        """The kind's name as cited in a sentence: "Kế hoạch", "Quyết định"."""
+        """The kind's name as cited in a sentence ("Kế hoạch", "Quyết định")."""
         return _KIND_NAMES[self]
 
     @property

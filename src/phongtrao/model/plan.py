@@ -301,7 +301,7 @@ class Plan:
 
     @property
     def place(self) -> str:
-        """The place in the date line: the document's, or the issuer's unit name."""
+        """The place in the date line (the document's, or else the issuer's unit name)."""
         if self.document.place is not None:
             return self.document.place
         unit = self.issuer.unit

@@ -22,7 +22,7 @@ class Modality(str, Enum):
 
     @property
     def vi(self) -> str:
-        """The phrase that introduces the window: "tổ chức", "dự kiến tổ chức"."""
+        """The phrase that introduces the window ("tổ chức", "dự kiến tổ chức")."""
         return _MODALITY_PHRASES[self]
 
 

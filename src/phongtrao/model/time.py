@@ -226,5 +226,5 @@ class Period:
 
     @property
     def years(self) -> int:
-        """The length in years, as Vietnamese summaries count it: 2000-2020 is 20 năm."""
+        """The length in years, as Vietnamese summaries count it (2000-2020 is 20 năm)."""
         return self.end - self.start

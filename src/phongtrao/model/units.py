@@ -29,7 +29,7 @@ class Level(str, Enum):
 
     @property
     def rank(self) -> int:
-        """Position from the bottom: xã 0, huyện 1, tỉnh 2, trung ương 3."""
+        """Position from the bottom (xã 0, huyện 1, tỉnh 2, trung ương 3)."""
         return list(Level).index(self)
 
     @property
@@ -67,7 +67,7 @@ class UnitKind(str, Enum):
 
     @property
     def levels(self) -> frozenset[Level]:
-        """The levels a unit of this kind can be at (thành phố: tỉnh or huyện)."""
+        """The levels a unit of this kind can be at (a thành phố is at tỉnh or huyện level)."""
         return _KIND_LEVELS[self]
 
 
@@ -160,7 +160,7 @@ class AdministrativeUnit:
 
     @property
     def full_name(self) -> str:
-        """The name with its generic noun in lower case: "huyện Cẩm Xuyên"."""
+        """The name with its generic noun in lower case, such as "huyện Cẩm Xuyên"."""
         return f"{self.kind.vi} {self.name}".strip()
 
     def exists_on(self, day: datetime.date) -> bool:
@@ -207,12 +207,12 @@ class Agency:
 
     @property
     def level(self) -> Level:
-        """The body's level: its unit's, or the central level when it has no unit."""
+        """The body's level (its unit's, or the central level when it has no unit)."""
         return self.unit.level if self.unit is not None else Level.TRUNG_UONG
 
     @property
     def full_name(self) -> str:
-        """The name with its unit: "Ủy ban nhân dân huyện Cẩm Xuyên"."""
+        """The name with its unit, such as "Ủy ban nhân dân huyện Cẩm Xuyên"."""
         if self.unit is None:
             return self.name
         return f"{self.name} {self.unit.full_name}"
