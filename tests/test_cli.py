@@ -259,6 +259,15 @@ class TestRender:
         """On success the path written is printed, alone."""
         assert Outcome(0, f"{docx_path}\n", "") == cli("render", MINIMAL, "-o", docx_path)
 
+    def test_warnings_are_shown_and_do_not_stop(self, cli: Cli, docx_path: Path) -> None:
+        """A plan with warnings only renders, and each warning is printed on stderr."""
+        plan = DATA / "bad" / "check" / "signer-academic-title.toml"
+        warnings = [p for p in phongtrao.check(phongtrao.load_plan(plan))
+                    if p.severity is phongtrao.Severity.WARNING]
+        expected = "".join(f"{plan}: {problem}\n" for problem in warnings)
+        assert (1, Outcome(0, f"{docx_path}\n", expected)) == (
+            len(warnings), cli("render", plan, "-o", docx_path))
+
     def test_example_plan(self, cli: Cli, example_path: Path, docx_path: Path) -> None:
         """The example plan renders."""
         assert 0 == cli("render", example_path, "--output", docx_path).code

@@ -111,6 +111,10 @@ def _render(args: argparse.Namespace) -> int:
         raise _write_failure(output, error, force=args.force) from None
     except phongtrao.RenderError as error:
         raise _CommandError(RENDER_FAILED, str(error)) from None
+    # Warnings do not stop a render, but the officer should still see them.
+    for problem in phongtrao.check(plan):
+        if problem.severity is phongtrao.Severity.WARNING:
+            print(f"{args.plan}: {problem}", file=sys.stderr)
     print(path)
     return OK
 
@@ -289,7 +293,8 @@ def _parser() -> _Parser:
     render = commands.add_parser(
         "render", parents=[common], help="render a plan to .docx or .pdf",
         description="Render a plan to a Decree-30 document; the output suffix (.docx or .pdf) "
-        "chooses the format. PDF output needs LibreOffice.",
+        "chooses the format. PDF output needs LibreOffice. A plan with errors is not "
+        "rendered (exit 1); warnings are printed on standard error and do not stop it.",
     )
     render.add_argument("plan", metavar="PLAN", help="plan file (.yaml, .json, .toml)")
     render.add_argument("-o", "--output", required=True, metavar="OUT",
