@@ -180,6 +180,12 @@ class TestOutputNames:
         plan = attrs.evolve(example_plan, issuer=attrs.evolve(example_plan.issuer, unit=unit))
         assert ["kh-huyen-etc-passwd-da.docx"] == output_names([plan])
 
+    def test_any_unit_code_is_safe(self, example_plan: Plan) -> None:
+        """A unit code from a plan file is slugged like the name, never used raw."""
+        unit = attrs.evolve(example_plan.issuer.unit, code="../../x/Ú 1")
+        plan = attrs.evolve(example_plan, issuer=attrs.evolve(example_plan.issuer, unit=unit))
+        assert ["kh-huyen-cam-xuyen-x-u-1.docx"] == output_names([plan])
+
     def test_repeated_units_are_numbered(self, example_plan: Plan) -> None:
         """The same unit twice gets -2 on the second file."""
         assert ["kh-huyen-cam-xuyen.docx", "kh-huyen-cam-xuyen-2.docx"] == output_names(

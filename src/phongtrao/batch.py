@@ -76,8 +76,10 @@ def _slug(text: str) -> str:
 def _base_name(plan: Plan) -> str:
     unit = plan.issuer.unit
     name = unit.full_name if unit is not None else plan.issuer.name
-    code = f"-{unit.code}" if unit is not None and unit.code else ""
-    return f"{plan.document.kind.value.lower()}-{_slug(name)}{_slug(code) and code}"
+    # The code is the plan file's text too: slugged like the name, never used raw.
+    code = _slug(unit.code) if unit is not None and unit.code else ""
+    suffix = f"-{code}" if code and code != "ke-hoach" else ""
+    return f"{plan.document.kind.value.lower()}-{_slug(name)}{suffix}"
 
 
 def output_names(plans: Sequence[Plan], suffix: str = ".docx") -> list[str]:

@@ -13,7 +13,6 @@ are filled.
 from __future__ import annotations
 
 import datetime
-from importlib.resources import files
 
 from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
 from phongtrao.model import (
@@ -45,6 +44,7 @@ from phongtrao.model import (
     Window,
 )
 from phongtrao.model.units import REFORM_DATE
+from phongtrao.templates import builtin_template
 
 __all__ = [
     "TDDKXDDSVH",
@@ -150,13 +150,12 @@ def starter_plan(
     period = Period(start=start, end=end if end > start else start + 1)
     years = period.end - period.start
     unit_model = AdministrativeUnit(name=name, level=level, kind=kind)
-    lower = {Level.TINH: Level.XA, Level.HUYEN: Level.XA, Level.XA: Level.XA}[level]
     place = f"{kind.vi} {name}"
     summary = f"tổng kết {years} năm thực hiện Phong trào “{movement.name}”"
     schedule = []
-    if lower is not level:
+    if level is not Level.XA:  # the communes hold theirs first
         schedule.append(Milestone(
-            level=lower, title="Hội nghị tổng kết cấp xã",
+            level=Level.XA, title="Hội nghị tổng kết cấp xã",
             window=Window(start=PartialDate(year=year)), modality=Modality.DU_KIEN,
             note="«Thời gian tổ chức cấp xã»",
         ))
@@ -236,7 +235,7 @@ def phongtrao_templates() -> list[TemplateSpec]:
     return [
         TemplateSpec(
             name="ke-hoach",
-            file=files("phongtrao.templates") / "ke-hoach.docx",
+            file=builtin_template("ke-hoach"),
             kind=DocumentKind.KH,
             priority=-1000,
             description="Kế hoạch theo Nghị định 30/2020/NĐ-CP (mẫu quốc gia)",

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 
 from phongtrao.files.converter import describe_value, make_converter
@@ -75,17 +76,9 @@ def _with_line(problem: Problem, lines: dict[str, int]) -> Problem:
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
     line = lines.get(path) if path else lines.get("$")
-    return problem if line is None or problem.line is not None else _evolve_line(problem, line)
+    return problem if line is None or problem.line is not None else attrs.evolve(problem, line=line)
 
 
-def _evolve_line(problem: Problem, line: int) -> Problem:
-    return Problem(
-        path=problem.path,
-        code=problem.code,
-        message=problem.message,
-        severity=problem.severity,
-        line=line,
-    )
 
 
 def load_plan(source: str | os.PathLike[str], format: Format | str | None = None) -> Plan:
