@@ -11,7 +11,7 @@ from phongtrao.rules.walk import texts
 
 from .conftest import ROOT
 
-SEED = ROOT.parent / "shared" / "seeds" / "ke-hoach-cam-xuyen-2021.txt"
+SEED = ROOT / "tests" / "data" / "seed" / "ke-hoach-cam-xuyen-2021.txt"
 
 
 class TestExample:

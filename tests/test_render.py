@@ -25,7 +25,7 @@ from . import strategies
 from .conftest import ROOT
 from .docxtext import body_lines, body_text, find, open_docx, paragraphs
 
-SEED = ROOT.parent / "shared" / "seeds" / "ke-hoach-cam-xuyen-2021.txt"
+SEED = ROOT / "tests" / "data" / "seed" / "ke-hoach-cam-xuyen-2021.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
