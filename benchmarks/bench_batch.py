@@ -40,12 +40,12 @@ import docx
 from docxtpl import DocxTemplate
 
 import phongtrao
-from phongtrao.batch import render_many
-from phongtrao.cascade import commune_plans, official_provinces
+from phongtrao._batch import render_many
+from phongtrao._cascade import commune_plans, official_provinces
+from phongtrao._national import starter_plan
+from phongtrao._rendering import engine, template_context
+from phongtrao._templates import builtin_template
 from phongtrao.model import Level, PartialDate, Plan
-from phongtrao.national import starter_plan
-from phongtrao.rendering import engine, template_context
-from phongtrao.templates import builtin_template
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "cam-xuyen-2021" / "plan.yaml"
@@ -134,7 +134,7 @@ os.environ["PHONGTRAO_PLUGINS"] = "none"
 sys.path.insert(0, {bench!r})
 from concurrent.futures import ProcessPoolExecutor
 from bench_batch import nationwide_plans
-from phongtrao.batch import render_many
+from phongtrao._batch import render_many
 plans = nationwide_plans({limit})
 with tempfile.TemporaryDirectory() as out, ProcessPoolExecutor(2) as pool:
     written = render_many(plans, out, draft=True, executor=pool)

@@ -43,7 +43,7 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
 # Show the alias, not the nested tuple it stands for.
-autodoc_type_aliases = {"SortKey": "phongtrao.vi.text.SortKey"}
+autodoc_type_aliases = {"SortKey": "phongtrao.vi._text.SortKey"}
 
 # Off on purpose: no network during the build (no intersphinx), and references to
 # names outside the documented API (attrs, pluggy, the standard library) are plain

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from phongtrao.plugins import reset_default_plugins
+from phongtrao._plugins import reset_default_plugins
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent

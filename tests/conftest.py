@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import phongtrao
-from phongtrao.plugins import reset_default_plugins
+from phongtrao._plugins import reset_default_plugins
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cam-xuyen-2021" / "plan.yaml"

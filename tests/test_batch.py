@@ -9,11 +9,11 @@ import attrs
 import pytest
 
 import phongtrao
-from phongtrao.batch import BatchError, BatchFailure, output_names, render_many
-from phongtrao.cascade import commune_plan, commune_plans, official_communes, official_provinces
+from phongtrao._batch import BatchError, BatchFailure, output_names, render_many
+from phongtrao._cascade import commune_plan, commune_plans, official_communes, official_provinces
+from phongtrao._national import starter_plan
+from phongtrao._rendering import render_bytes
 from phongtrao.model import AdministrativeUnit, Level, PartialDate, Plan, UnitKind
-from phongtrao.national import starter_plan
-from phongtrao.rendering import render_bytes
 
 from .docxtext import body_text
 

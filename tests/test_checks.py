@@ -17,6 +17,7 @@ import pytest
 
 import phongtrao
 from phongtrao import Plan, Problem, Severity
+from phongtrao._rules import CODES
 from phongtrao.model import (
     Authority,
     AuthorityTitle,
@@ -33,7 +34,6 @@ from phongtrao.model import (
     UnitKind,
     Window,
 )
-from phongtrao.rules import CODES
 
 MINIMAL = Path(__file__).parent / "data" / "minimal.yaml"
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

@@ -5,7 +5,7 @@ that cannot be read or written, 3 rendering failed. Problems are listed on
 standard output one a line as ``FILE: $.path: message``; errors are one line on
 standard error, never a traceback unless ``--debug`` is given.
 
-Most tests call :func:`phongtrao.cli.main` in-process; ``TestEntryPoint`` runs
+Most tests call :func:`phongtrao._cli.main` in-process; ``TestEntryPoint`` runs
 the installed console script and ``python -m phongtrao`` for real.
 """
 
@@ -26,9 +26,9 @@ import docx
 import pytest
 
 import phongtrao
-from phongtrao.cli import main
+from phongtrao._cli import main
+from phongtrao._templates import BUILTIN, builtin_template
 from phongtrao.model import AdministrativeUnit, Level, UnitKind
-from phongtrao.templates import BUILTIN, builtin_template
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = DATA / "minimal.yaml"

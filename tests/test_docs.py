@@ -6,8 +6,8 @@ import attrs
 import pytest
 
 import phongtrao
-from phongtrao.outline import Block, BlockKind
-from phongtrao.rendering.context import Header, SignatureBlock
+from phongtrao._outline import Block, BlockKind
+from phongtrao._rendering.context import Header, SignatureBlock
 
 from .conftest import ROOT
 

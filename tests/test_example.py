@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import phongtrao
-from phongtrao.rules.walk import texts
+from phongtrao._rules.walk import texts
 
 from .conftest import ROOT
 

@@ -21,11 +21,11 @@ from typing import TypeVar
 import pytest
 
 import phongtrao
-from phongtrao.cascade import official_communes
+from phongtrao._cascade import official_communes
+from phongtrao._plugins import Plugins
+from phongtrao._rendering.pdf import find_soffice
+from phongtrao._rules.awards_table import rules_for
 from phongtrao.model import Level, Plan, UnitKind
-from phongtrao.plugins import Plugins
-from phongtrao.rendering.pdf import find_soffice
-from phongtrao.rules.awards_table import rules_for
 
 from .conftest import ROOT
 from .docxtext import body_lines

@@ -9,7 +9,9 @@ from .conftest import ROOT
 
 # A path that leaves the repository for the folder beside it: "../shared", or
 # ROOT.parent / "shared", or parents[2] / "shared".
-_OUTSIDE = re.compile(r"\.\./shared|\.parent\s*/\s*[\"']shared[\"']|parents\[\d+\]\s*/\s*[\"']shared")
+_OUTSIDE = re.compile(
+    r"\.\./shared|\.parent\s*/\s*[\"']shared[\"']|parents\[\d+\]\s*/\s*[\"']shared"
+)
 
 
 def _tracked(*patterns: str) -> list[str]:

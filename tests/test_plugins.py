@@ -22,17 +22,17 @@ from typing import Any
 
 import attrs
 import pytest
+from docgen.hooks import markdown
 
 import phongtrao
 from phongtrao import hookspecs
-from phongtrao.hookdocs import markdown
+from phongtrao._national import TDDKXDDSVH, starter_plan
+from phongtrao._outline import Node, NodeKind, Section
+from phongtrao._plugins import ENV, PluginFailure, PluginInfo, Plugins
+from phongtrao._problems import Problem, Severity
+from phongtrao._rendering import RenderError, render_bytes, template_context
 from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
 from phongtrao.model import CatalogItem, Level, Movement, Plan
-from phongtrao.national import TDDKXDDSVH, starter_plan
-from phongtrao.outline import Node, NodeKind, Section
-from phongtrao.plugins import ENV, PluginFailure, PluginInfo, Plugins
-from phongtrao.problems import Problem, Severity
-from phongtrao.rendering import RenderError, render_bytes, template_context
 
 from .conftest import EXAMPLE, ROOT
 from .docxtext import body_lines
@@ -77,7 +77,7 @@ def section_lines(plan: Plan, plugins: Plugins) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def plugin_log() -> Iterator[list[str]]:
-    """The messages logged on the ``phongtrao.plugins`` logger during the test.
+    """The messages logged on the ``phongtrao._plugins`` logger during the test.
 
     A handler of its own: the command line stops that logger propagating to
     the root logger (and so to caplog) once ``main()`` has run in-process.
@@ -88,7 +88,7 @@ def plugin_log() -> Iterator[list[str]]:
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(f"{record.levelname}: {record.getMessage()}")
 
-    logger = logging.getLogger("phongtrao.plugins")
+    logger = logging.getLogger("phongtrao._plugins")
     handler = Collect()
     logger.addHandler(handler)
     try:
@@ -550,7 +550,7 @@ class TestFailureIsolation:
 
     def test_failures_are_logged_as_warnings(self, example_plan: Plan,
                                              plugin_log: list[str]) -> None:
-        """Each failure is one warning on the phongtrao.plugins logger."""
+        """Each failure is one warning on the phongtrao._plugins logger."""
         manager = registered(("hong", plugin(check=boom)))
         phongtrao.check(example_plan, plugins=manager)
         expected = [("WARNING: plugin 'hong' failed in phongtrao_check: RuntimeError: boom; "
@@ -802,7 +802,7 @@ class TestBrokenPlugin:
 
 
 def spec_functions() -> dict[str, Callable[..., Any]]:
-    """The hook specs, found by pluggy's marker (not by phongtrao.hookdocs)."""
+    """The hook specs, found by pluggy's marker (not by docgen.hooks)."""
     marker = f"{hookspecs.PROJECT}_spec"
     return {name: value for name, value in vars(hookspecs).items()
             if callable(value) and getattr(value, marker, None) is not None}
@@ -879,7 +879,7 @@ def signature_problems(doc: str) -> list[str]:
 
 class TestHookDocs:
     def test_committed_docs_are_generated(self) -> None:
-        """docs/hooks.md is exactly what `python -m phongtrao.hookdocs` writes."""
+        """docs/hooks.md is exactly what `python -m docgen.hooks` writes."""
         assert markdown() == HOOKS_DOC.read_text(encoding="utf-8")
 
     def test_every_hook_is_documented_with_its_signature(self) -> None:
@@ -908,8 +908,8 @@ class TestHookDocs:
         assert [f"{hook}: documented as"] == [problem[:len(hook) + 15] for problem in problems]
 
     def test_module_runs_as_a_script(self, tmp_path: Path) -> None:
-        """`python -m phongtrao.hookdocs` prints the doc in UTF-8."""
-        result = subprocess.run([sys.executable, "-m", "phongtrao.hookdocs"], cwd=tmp_path,
+        """`python -m docgen.hooks` prints the doc in UTF-8."""
+        result = subprocess.run([sys.executable, "-m", "docgen.hooks"], cwd=tmp_path,
                                 capture_output=True, check=True)
         assert HOOKS_DOC.read_bytes() == result.stdout
 

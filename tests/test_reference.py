@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import attrs
-
-from phongtrao.files.reference import classes, reference_markdown
+from docgen.plan_files import classes, reference_markdown
 
 from .conftest import ROOT
 
@@ -13,7 +12,7 @@ REFERENCE = ROOT / "docs" / "plan-files.md"
 
 class TestReference:
     def test_committed_reference_is_current(self) -> None:
-        """docs/plan-files.md is what `python -m phongtrao.files.reference` writes."""
+        """docs/plan-files.md is what `python -m docgen.plan_files` writes."""
         assert reference_markdown() == REFERENCE.read_text(encoding="utf-8")
 
     def test_every_field_is_listed(self) -> None:

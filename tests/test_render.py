@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import phongtrao
 from phongtrao import vi
+from phongtrao._rendering import RenderError, render_bytes, template_context
 from phongtrao.model import Plan, Signature
-from phongtrao.rendering import RenderError, render_bytes, template_context
 
 from . import strategies
 from .conftest import ROOT
@@ -337,7 +337,7 @@ def _template_with(tmp_path: Path, paragraph: str) -> Path:
     """The built-in template with one more paragraph holding ``paragraph``."""
     import docx
 
-    from phongtrao.templates import builtin_template
+    from phongtrao._templates import builtin_template
 
     document = docx.Document(str(builtin_template("ke-hoach")))
     document.add_paragraph(paragraph)
@@ -373,7 +373,7 @@ class TestTemplates:
 
     def test_prepared_once(self, example_plan: Plan) -> None:
         """Rendering twice prepares the template once (the cache returns the same object)."""
-        from phongtrao.rendering import resolve_template
+        from phongtrao._rendering import resolve_template
 
         assert resolve_template() is resolve_template()
 
@@ -428,7 +428,7 @@ def _builder() -> Any:
 
 
 def _soffice_or_skip() -> None:
-    from phongtrao.rendering.pdf import find_soffice
+    from phongtrao._rendering.pdf import find_soffice
 
     if find_soffice() is None:
         import os

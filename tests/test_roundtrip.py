@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 import phongtrao
-from phongtrao.files import Format, unstructure_plan
+from phongtrao._files import Format, unstructure_plan
 
 from . import strategies
 

@@ -20,12 +20,12 @@ import attrs
 import pytest
 
 import phongtrao
-from phongtrao.cli import main
+from phongtrao._cli import main
+from phongtrao._plugins import PluginInfo, Plugins
+from phongtrao._rendering import render_bytes
+from phongtrao._scaffold import plugin_names, write_plugin
+from phongtrao._templates import builtin_template
 from phongtrao.model import DocumentKind, LegalBasis, Plan
-from phongtrao.plugins import PluginInfo, Plugins
-from phongtrao.rendering import render_bytes
-from phongtrao.scaffold import plugin_names, write_plugin
-from phongtrao.templates import builtin_template
 
 from .conftest import EXAMPLE
 from .docxtext import body_lines
@@ -208,7 +208,7 @@ from importlib.resources import files
 
 from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
 from phongtrao.model import CatalogItem, DocumentKind, Movement, Plan
-from phongtrao.problems import Problem, Severity
+from phongtrao._problems import Problem, Severity
 
 TEMPLATE = "hoc-tap-hcm"
 
@@ -315,7 +315,7 @@ class TestPluginFromTheReference:
         tree = ast.parse(PLUGIN_SOURCE)
         modules = {node.module for node in ast.walk(tree)
                    if isinstance(node, ast.ImportFrom) and node.module}
-        assert ["phongtrao.hookspecs", "phongtrao.model", "phongtrao.problems"] == sorted(
+        assert ["phongtrao.hookspecs", "phongtrao.model", "phongtrao._problems"] == sorted(
             module for module in modules if module.startswith("phongtrao"))
 
     def test_plugins_lists_its_three_hooks(self, hcm: Path, tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 import phongtrao
-from phongtrao import cli, clidocs
+from docgen import cli as clidocs
+
+from phongtrao import _cli as cli
 
 from .conftest import ROOT
 
@@ -30,10 +32,10 @@ PUBLIC_MODULES = (
     "phongtrao.model",
     "phongtrao.vi",
     "phongtrao.hookspecs",
-    "phongtrao.plugins",
-    "phongtrao.batch",
-    "phongtrao.cascade",
-    "phongtrao.rendering",
+    "phongtrao._plugins",
+    "phongtrao._batch",
+    "phongtrao._cascade",
+    "phongtrao._rendering",
 )
 
 _FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[\w-]+\}|[\w-]*)\s*(.*)$")
@@ -92,11 +94,11 @@ def _autodoc(text: str) -> tuple[set[str], dict[str, set[str]]]:
 
 class TestGeneratedPages:
     def test_cli_reference_is_current(self) -> None:
-        """docs/cli.md is what `python -m phongtrao.clidocs` writes."""
+        """docs/cli.md is what `python -m docgen.cli` writes."""
         assert clidocs.cli_markdown() == (DOCS / "cli.md").read_text(encoding="utf-8")
 
     def test_problem_codes_are_current(self) -> None:
-        """docs/problem-codes.md is what `python -m phongtrao.clidocs codes` writes."""
+        """docs/problem-codes.md is what `python -m docgen.cli codes` writes."""
         assert clidocs.codes_markdown() == (DOCS / "problem-codes.md").read_text(encoding="utf-8")
 
     def test_every_command_and_option_is_in_the_cli_reference(self) -> None:
@@ -109,14 +111,14 @@ class TestGeneratedPages:
         assert [] == [item for item in expected if item not in text]
 
     def test_every_problem_code_is_listed(self) -> None:
-        """Each code of phongtrao.rules.CODES has its row in docs/problem-codes.md."""
-        from phongtrao.rules import CODES
+        """Each code of phongtrao._rules.CODES has its row in docs/problem-codes.md."""
+        from phongtrao._rules import CODES
 
         text = (DOCS / "problem-codes.md").read_text(encoding="utf-8")
         assert [] == [code for code in CODES if f"| `{code}` |" not in text]
 
     def test_main_writes_the_pages(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`python -m phongtrao.clidocs [cli | codes]` prints the pages; anything else is usage."""
+        """`python -m docgen.cli [cli | codes]` prints the pages; anything else is usage."""
         assert 0 == clidocs.main([])
         assert clidocs.cli_markdown() == capsys.readouterr().out
         assert 0 == clidocs.main(["codes"])

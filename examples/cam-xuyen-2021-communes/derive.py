@@ -7,7 +7,7 @@ and to report to the district. This script does that cascade:
 1. takes the communes of huyện Cẩm Xuyên in 2021 from the ``ha-tinh`` plugin's
    catalog (with their official codes), or, when that plugin is not installed
    or ``PHONGTRAO_PLUGINS`` leaves it out, from the same list kept below;
-2. derives each commune's plan with ``phongtrao.cascade.commune_plan``: issued by
+2. derives each commune's plan with ``phongtrao._cascade.commune_plan``: issued by
    the commune's UBND, citing the district's plan, its conference inside the
    district's commune-level window, its report going up to UBND huyện;
 3. writes each plan as a YAML file (OUT/plans/) for the commune to complete;
@@ -32,11 +32,11 @@ from collections import Counter
 from pathlib import Path
 
 import phongtrao
-from phongtrao.batch import BatchFailure, output_names, render_many
-from phongtrao.cascade import commune_plan
+from phongtrao._batch import BatchFailure, output_names, render_many
+from phongtrao._cascade import commune_plan
+from phongtrao._outline.phrases import window_phrase
+from phongtrao._plugins import Plugins
 from phongtrao.model import REFORM_DATE, AdministrativeUnit, Level, Milestone, Plan, UnitKind
-from phongtrao.outline.phrases import window_phrase
-from phongtrao.plugins import Plugins
 
 HERE = Path(__file__).resolve().parent
 DISTRICT_PLAN = HERE.parent / "cam-xuyen-2021" / "plan.yaml"

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import phongtrao
-from phongtrao.rendering.pdf import find_soffice
+from phongtrao._rendering.pdf import find_soffice
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE / "plan.yaml"

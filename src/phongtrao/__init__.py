@@ -17,15 +17,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from phongtrao._files import dump_plan, dumps_plan, load_plan
+from phongtrao._plugins import Plugins, check
+from phongtrao._problems import Problem, Severity
 from phongtrao._version import __version__ as __version__
-from phongtrao.files import dump_plan, dumps_plan, load_plan
+from phongtrao.errors import PlanError
 from phongtrao.model import Plan
-from phongtrao.plugins import Plugins, check
-from phongtrao.problems import PlanError, Problem, Severity
 
 if TYPE_CHECKING:
-    from phongtrao.batch import BatchError, render_many
-    from phongtrao.rendering import RenderError, render, render_bytes, template_context
+    from phongtrao._batch import BatchError, render_many
+    from phongtrao._rendering import RenderError, render, render_bytes, template_context
 
 __all__ = [
     "BatchError",
@@ -52,11 +53,11 @@ _LAZY_BATCH = {"BatchError", "render_many"}
 def __getattr__(name: str) -> Any:
     # Rendering pulls in docxtpl, lxml and Jinja: loaded on first use, not at import.
     if name in _LAZY_RENDERING:
-        from phongtrao import rendering as _rendering
+        from phongtrao import _rendering
 
         return getattr(_rendering, name)
     if name in _LAZY_BATCH:
-        from phongtrao import batch as _batch
+        from phongtrao import _batch
 
         return getattr(_batch, name)
     raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")

@@ -2,6 +2,6 @@
 
 import sys
 
-from phongtrao.cli import main
+from phongtrao._cli import main
 
 sys.exit(main())

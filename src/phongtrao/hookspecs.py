@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pluggy
 
+from phongtrao._outline import Section
+from phongtrao._problems import Problem
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,
@@ -43,8 +45,6 @@ from phongtrao.model import (
     Movement,
     Plan,
 )
-from phongtrao.outline import Section
-from phongtrao.problems import Problem
 
 if TYPE_CHECKING:
     import sys

@@ -1,4 +1,4 @@
-"""Dates and time phrases (phongtrao.vi.dates)."""
+"""Dates and time phrases (phongtrao.vi._dates)."""
 
 from __future__ import annotations
 

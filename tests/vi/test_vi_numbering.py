@@ -1,4 +1,4 @@
-"""Document numbers, Roman numerals and point letters (phongtrao.vi.numbering)."""
+"""Document numbers, Roman numerals and point letters (phongtrao.vi._numbering)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Numbers in words and figures (phongtrao.vi.numbers)."""
+"""Numbers in words and figures (phongtrao.vi._numbers)."""
 
 from __future__ import annotations
 

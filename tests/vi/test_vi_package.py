@@ -73,6 +73,6 @@ class TestPackage:
         )
         loaded = set(result.stdout.split())
         assert not loaded & {"decimal", "babel"}
-        own = {"_checks", "dates", "numbering", "numbers", "text"}
+        own = {"_checks", "_dates", "_numbering", "_numbers", "_text"}
         expected = {"phongtrao.vi", *(f"phongtrao.vi.{name}" for name in own)}
         assert expected == {name for name in loaded if name.startswith("phongtrao.")}

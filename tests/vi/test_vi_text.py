@@ -1,4 +1,4 @@
-"""Unicode normalisation, tone-mark placement and sorting (phongtrao.vi.text)."""
+"""Unicode normalisation, tone-mark placement and sorting (phongtrao.vi._text)."""
 
 from __future__ import annotations
 

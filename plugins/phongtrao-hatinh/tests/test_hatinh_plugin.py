@@ -14,6 +14,8 @@ import pytest
 from phongtrao_hatinh import catalog, plugin
 
 import phongtrao
+from phongtrao._national import starter_plan
+from phongtrao._plugins import Plugins
 from phongtrao.model import (
     AdministrativeUnit,
     Level,
@@ -22,8 +24,6 @@ from phongtrao.model import (
     Precision,
     UnitKind,
 )
-from phongtrao.national import starter_plan
-from phongtrao.plugins import Plugins
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "cam-xuyen-2021" / "plan.yaml"
 HOOKS = (

@@ -5,7 +5,8 @@ tuples. Text is normalised to Unicode NFC on construction. Validators guard the
 invariants of each class and raise :class:`ModelError` naming the field.
 """
 
-from phongtrao.model.awards import (
+from phongtrao.errors import ModelError
+from phongtrao.model._awards import (
     Authority,
     AuthorityTitle,
     AwardForm,
@@ -13,10 +14,9 @@ from phongtrao.model.awards import (
     Awards,
     RecipientKind,
 )
-from phongtrao.model.documents import Document, DocumentKind, DocumentNumber, LegalBasis
-from phongtrao.model.errors import ModelError
-from phongtrao.model.movement import CatalogItem, Movement
-from phongtrao.model.plan import (
+from phongtrao.model._documents import Document, DocumentKind, DocumentNumber, LegalBasis
+from phongtrao.model._movement import CatalogItem, Movement
+from phongtrao.model._plan import (
     Assessment,
     FundingSource,
     Orientation,
@@ -26,9 +26,9 @@ from phongtrao.model.plan import (
     SignMode,
     Topic,
 )
-from phongtrao.model.schedule import Milestone, Modality
-from phongtrao.model.time import PartialDate, Period, Precision, Window
-from phongtrao.model.units import REFORM_DATE, AdministrativeUnit, Agency, Level, UnitKind
+from phongtrao.model._schedule import Milestone, Modality
+from phongtrao.model._time import PartialDate, Period, Precision, Window
+from phongtrao.model._units import REFORM_DATE, AdministrativeUnit, Agency, Level, UnitKind
 
 __all__ = [
     "REFORM_DATE",

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib.resources import files
 
+from phongtrao._problems import Problem, Severity
 from phongtrao.hookspecs import TemplateSpec, hookimpl
 from phongtrao.model import Plan
-from phongtrao.problems import Problem, Severity
 
 #: The template's name, as ``--template minimal`` and ``render(plan, out, "minimal")`` take it.
 TEMPLATE = "minimal"

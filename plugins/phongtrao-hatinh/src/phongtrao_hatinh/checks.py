@@ -7,10 +7,11 @@ from typing import Any
 
 import attrs
 
+from phongtrao._problems import Problem
 from phongtrao.model import AdministrativeUnit, Agency, Level, Plan
-from phongtrao.problems import Problem
+from phongtrao.vi import name_key
 from phongtrao_hatinh.catalog import DISTRICT, PROVINCE
-from phongtrao_hatinh.units import BY_CODE, fold, near_units, official_unit
+from phongtrao_hatinh.units import BY_CODE, near_units, official_unit
 
 __all__ = ["CODES", "check_units"]
 
@@ -47,7 +48,7 @@ def _in_ha_tinh(plan: Plan) -> bool:
     Names of communes recur across provinces (there is a xã Cẩm Sơn in Nghệ An too),
     so a commune's name alone does not make a plan one of Hà Tĩnh.
     """
-    return any(place in fold(text) for text in _texts(plan) for place in _PLACES)
+    return any(place in name_key(text) for text in _texts(plan) for place in _PLACES)
 
 
 def _coded_problems(

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+from phongtrao._problems import Problem
 from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
 from phongtrao.model import REFORM_DATE, DocumentKind, Level, Movement, Plan
-from phongtrao.problems import Problem
+from phongtrao.vi import name_key
 from phongtrao_hatinh.catalog import CATALOG, MOVEMENT
 from phongtrao_hatinh.checks import check_units
 from phongtrao_hatinh.plans import YEAR, commune_plan, district_plan
-from phongtrao_hatinh.units import find_unit, fold, official_unit
+from phongtrao_hatinh.units import find_unit, official_unit
 
 __all__ = [
     "TEMPLATE",
@@ -70,8 +71,8 @@ def phongtrao_choose_template(plan: Plan) -> str | None:
 
 
 def _is_this_movement(movement: Movement) -> bool:
-    names = {fold(movement.name), fold(movement.abbreviation or "")}
-    return fold(MOVEMENT.name) in names or fold(MOVEMENT.abbreviation or "") in names
+    names = {name_key(movement.name), name_key(movement.abbreviation or "")}
+    return name_key(MOVEMENT.name) in names or name_key(MOVEMENT.abbreviation or "") in names
 
 
 @hookimpl

@@ -3,57 +3,40 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 from phongtrao.model import AdministrativeUnit, Level, UnitKind
+from phongtrao.vi import fold, name_key, split_unit_name
 from phongtrao_hatinh.catalog import DISTRICT, PROVINCE, UNITS
 
-__all__ = ["BY_CODE", "find_unit", "fold", "near_units", "official_unit"]
+__all__ = ["BY_CODE", "find_unit", "near_units", "official_unit"]
 
 #: The plugin's units by their official code.
 BY_CODE: dict[str, AdministrativeUnit] = {unit.code: unit for unit in UNITS if unit.code}
 
-# The generic nouns, longest first, so "thị trấn" is tried before "xã".
-_NOUNS = sorted((kind for kind in UnitKind if kind.vi), key=lambda kind: -len(kind.vi))
 # How close two names must be (difflib's ratio, on folded text) to be taken for one misspelt.
 _CLOSE = 0.8
 
 
-def fold(text: str) -> str:
-    """Text to compare names by: NFC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def _bare(text: str) -> str:
-    """The folded text without diacritics ("cẩm quan" -> "cam quan", "đ" -> "d")."""
-    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def official_unit(level: Level, kind: UnitKind, name: str) -> AdministrativeUnit | None:
     """The plugin's unit of this level and kind whose name is ``name`` (case and spacing aside)."""
-    wanted = fold(name)
+    wanted = name_key(name)
     for unit in UNITS:
-        if unit.level is level and unit.kind is kind and fold(unit.name) == wanted:
+        if unit.level is level and unit.kind is kind and name_key(unit.name) == wanted:
             return unit
     return None
 
 
 def _split(text: str) -> tuple[UnitKind | None, str]:
     """Split "xã Cẩm Quan" into its kind and name; a bare name has no kind."""
-    words = " ".join(unicodedata.normalize("NFC", text).split())
-    for kind in _NOUNS:
-        noun = kind.vi
-        if words.casefold().startswith(noun + " "):
-            return kind, words[len(noun) + 1:].strip()
-    return None, words
+    kind, name, _ = split_unit_name(text)
+    return (None if kind is None else UnitKind(kind)), name
 
 
 def _is_ancestor(text: str) -> bool:
     """Whether a trailing part of a unit's description names huyện Cẩm Xuyên or tỉnh Hà Tĩnh."""
     kind, name = _split(text)
     return any(
-        (kind is None or kind is unit.kind) and fold(name) == fold(unit.name)
+        (kind is None or kind is unit.kind) and name_key(name) == name_key(unit.name)
         for unit in (DISTRICT, PROVINCE)
     )
 
@@ -79,7 +62,7 @@ def find_unit(level: Level, text: str) -> AdministrativeUnit | None:
         for unit in UNITS
         if unit.level is level
         and (kind is None or unit.kind is kind)
-        and fold(unit.name) == fold(name)
+        and name_key(unit.name) == name_key(name)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -91,14 +74,14 @@ def near_units(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
     when it is the same name with another generic noun, or when the names are
     close (difflib ratio 0.8 or more). The unit itself, spelt officially, is not near.
     """
-    name, bare = fold(unit.name), _bare(unit.name)
+    name, bare = name_key(unit.name), fold(unit.name)
     scored = []
     for candidate in UNITS:
         if candidate.level is not unit.level:
             continue
         if candidate.kind is unit.kind and candidate.name == unit.name:
             continue
-        ratio = difflib.SequenceMatcher(None, name, fold(candidate.name)).ratio()
-        if bare == _bare(candidate.name) or ratio >= _CLOSE:
-            scored.append((bare != _bare(candidate.name), -ratio, candidate))
+        ratio = difflib.SequenceMatcher(None, name, name_key(candidate.name)).ratio()
+        if bare == fold(candidate.name) or ratio >= _CLOSE:
+            scored.append((bare != fold(candidate.name), -ratio, candidate))
     return [candidate for *_, candidate in sorted(scored, key=lambda row: row[:2])]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from phongtrao._problems import Problem
 from phongtrao.model import REFORM_DATE, AdministrativeUnit, Agency, Level, Plan
-from phongtrao.problems import Problem
 from phongtrao_hue.official import described, registry
 
 __all__ = ["CODE", "SOURCE", "after_reform", "check_units", "template_unit"]

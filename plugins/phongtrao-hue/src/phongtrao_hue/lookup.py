@@ -10,6 +10,7 @@ official names.
 from __future__ import annotations
 
 from phongtrao.model import AdministrativeUnit, Level, UnitKind
+from phongtrao.vi import split_unit_name
 from phongtrao_hue.official import described, key, registry
 
 __all__ = ["resolve", "split"]
@@ -17,12 +18,8 @@ __all__ = ["resolve", "split"]
 
 def split(text: str) -> tuple[UnitKind | None, str]:
     """Split "phường Thuận Hóa" into its kind and name; a bare name has no kind."""
-    words = " ".join(text.split())
-    for kind in sorted(UnitKind, key=lambda kind: -len(kind.vi)):
-        noun = kind.vi
-        if noun and words.casefold().startswith(noun + " "):
-            return kind, words[len(noun) + 1:].strip()
-    return None, words
+    kind, name, _ = split_unit_name(text)
+    return (None if kind is None else UnitKind(kind)), name
 
 
 def _quoted(units: list[AdministrativeUnit]) -> str:

@@ -7,9 +7,9 @@ the first time it is needed and kept (importing the package reads a large
 table), so loading the plugin or checking a plan of another province costs
 nothing.
 
-Names are compared by :func:`key`: Unicode NFC, case folded, with spaces and
-dashes ("Chân Mây – Lăng Cô", "Chân Mây - Lăng Cô") made uniform. A name that
-some official unit outside Huế also bears ("phường Thuận An" is in Huế and in
+Names are compared by :func:`key` (:func:`phongtrao.vi.name_key`): Unicode
+NFC, case folded, with spaces and dashes ("Chân Mây – Lăng Cô", "Chân Mây -
+Lăng Cô") made uniform. A name that some official unit outside Huế also bears ("phường Thuận An" is in Huế and in
 Thành phố Hồ Chí Minh) never identifies a unit of Huế by itself; its code must.
 """
 
@@ -19,13 +19,13 @@ import collections
 import datetime
 import difflib
 import functools
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from phongtrao.model import REFORM_DATE, AdministrativeUnit, Level, UnitKind
+from phongtrao.vi import fold, split_unit_name
+from phongtrao.vi import name_key as key
 
 if TYPE_CHECKING:
     from vietnam_provinces import Province, VietNamDivisionType, Ward
@@ -48,27 +48,10 @@ CITY_CODE = 46
 #: The first day of the two-tier units: the wards and communes exist from this day.
 VALID_FROM = REFORM_DATE + datetime.timedelta(days=1)
 
-_DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
-
-
-def key(text: str) -> str:
-    """A name as compared: NFC, case folded, single spaces, every dash alike."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return " ".join(_DASHES.sub(" - ", text).split())
-
-
-def fold(text: str) -> str:
-    """A name without its tone and vowel marks, for suggestions: "Thuận Hoá" -> "thuan hoa"."""
-    decomposed = unicodedata.normalize("NFD", key(text).replace("đ", "d"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def _strip_noun(name: str, kind: UnitKind) -> str:
     """"Phường Thuận Hóa" -> "Thuận Hóa"; a province's name may carry no noun ("Hà Tĩnh")."""
-    noun = kind.vi
-    if name.casefold().startswith(noun + " "):
-        return name[len(noun) + 1:].strip()
-    return name.strip()
+    split = split_unit_name(name)
+    return split.name if split.kind == kind.value else name.strip()
 
 
 class _Entry(NamedTuple):

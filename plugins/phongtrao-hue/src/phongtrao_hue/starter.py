@@ -2,7 +2,7 @@
 
 The 25-year summary (2000-2025) of "Toàn dân đoàn kết xây dựng đời sống văn
 hóa" was held in 2025 by the city and by its wards and communes. The plan
-starts from :func:`phongtrao.national.starter_plan` and puts in what is known
+starts from :func:`phongtrao._national.starter_plan` and puts in what is known
 for certain: the issuer is the Ủy ban nhân dân of the unit with its official
 name, kind and code; a ward's or commune's plan is based on a plan of the city
 and goes to the Ủy ban nhân dân thành phố Huế. Nothing else is made up: the
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import attrs
 
+from phongtrao._national import starter_plan
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,
@@ -26,7 +27,6 @@ from phongtrao.model import (
     Plan,
     UnitKind,
 )
-from phongtrao.national import starter_plan
 from phongtrao_hue.official import units, wards
 
 __all__ = ["CITY_UBMTTQ", "CITY_UBND", "hue_plan", "lower_ubnd", "ubnd"]
@@ -36,7 +36,7 @@ CITY_UBND = "Ủy ban nhân dân thành phố Huế"
 #: The city's Fatherland Front committee.
 CITY_UBMTTQ = "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Huế"
 
-#: The starter plan's placeholder for the body above the issuer (phongtrao.national).
+#: The starter plan's placeholder for the body above the issuer (phongtrao._national).
 _SUPERIOR = "«Cơ quan cấp trên»"
 
 

@@ -1,0 +1,232 @@
+"""The plans a higher level sends down: one commune plan from a province or district plan.
+
+Each level copies the plan of the level above, localises it and sends it down.
+:func:`commune_plans` does that for every commune of a province (after the 2025
+reform, from the official list in the ``vietnam-provinces`` package) or for any
+list of units (a district's communes in 2021, from a plugin's catalog).
+
+The commune plans keep the parent's movement, period, purposes, requirements,
+assessment and orientation; they cite the parent plan as their basis, put the
+commune's conference in the parent's commune-level window, and report upward.
+What only the commune can know — its number, the day, the signer, who leads the
+work — is left as a «…» placeholder, never invented.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterable, Iterator
+
+from phongtrao.model import (
+    AdministrativeUnit,
+    Agency,
+    Awards,
+    Document,
+    DocumentNumber,
+    LegalBasis,
+    Level,
+    Milestone,
+    Modality,
+    PartialDate,
+    Plan,
+    Responsibility,
+    Signature,
+    UnitKind,
+    Window,
+)
+from phongtrao.model._units import REFORM_DATE
+from phongtrao.vi import split_unit_name
+
+__all__ = ["commune_plan", "commune_plans", "official_communes", "official_provinces"]
+
+_KINDS = {"xã": UnitKind.XA, "phường": UnitKind.PHUONG, "đặc khu": UnitKind.DAC_KHU}
+_FIRST_DAY = REFORM_DATE + datetime.timedelta(days=1)
+
+
+def _strip_noun(name: str) -> str:
+    """"Thành phố Huế" -> "Huế", "Phường Thuận Hóa" -> "Thuận Hóa"."""
+    return split_unit_name(name).name
+
+
+@functools.lru_cache(maxsize=1)
+def _official() -> tuple[tuple[AdministrativeUnit, ...], dict[str, tuple[AdministrativeUnit, ...]]]:
+    try:
+        from vietnam_provinces import Province, Ward
+    except ImportError:  # pragma: no cover - the test extra installs it
+        raise ImportError(
+            "the official list of units needs the package vietnam-provinces; install it with "
+            "pip install 'phongtrao[units]'"
+        ) from None
+    provinces = []
+    wards: dict[str, tuple[AdministrativeUnit, ...]] = {}
+    for province in Province.iter_all():
+        code = f"{int(province.code):02d}"
+        kind = UnitKind.THANH_PHO if province.name.startswith("Thành phố") else UnitKind.TINH
+        provinces.append(AdministrativeUnit(name=_strip_noun(province.name), level=Level.TINH,
+                                            kind=kind, code=code))
+        wards[code] = tuple(
+            AdministrativeUnit(
+                name=_strip_noun(ward.name),
+                level=Level.XA,
+                kind=_KINDS[str(ward.division_type.value)],
+                code=f"{int(ward.code):05d}",
+                valid_from=_FIRST_DAY,
+            )
+            for ward in Ward.iter_by_province(province.code)
+        )
+    return tuple(provinces), wards
+
+
+def official_provinces() -> tuple[AdministrativeUnit, ...]:
+    """The 34 provinces and centrally run cities from 2025-07-01, with their codes."""
+    return _official()[0]
+
+
+def official_communes(province: str | AdministrativeUnit) -> tuple[AdministrativeUnit, ...]:
+    """The commune-level units (xã, phường, đặc khu) of a province from 2025-07-01.
+
+    Args:
+        province: the province as a unit (matched by code, else name), a code
+            ("42") or a name ("Hà Tĩnh", "tỉnh Hà Tĩnh", "Thành phố Huế").
+
+    Raises:
+        KeyError: when no province matches.
+    """
+    provinces, wards = _official()
+    if isinstance(province, AdministrativeUnit):
+        if province.code is not None and province.code.zfill(2) in wards:
+            return wards[province.code.zfill(2)]
+        wanted = province.name
+    else:
+        wanted = province
+    key = wanted.strip()
+    if key.isdigit() and key.zfill(2) in wards:
+        return wards[key.zfill(2)]
+    name = _strip_noun(key[0].upper() + key[1:]).casefold()
+    for unit in provinces:
+        if unit.name.casefold() == name or unit.full_name.casefold() == key.casefold():
+            return wards[unit.code or ""]
+    raise KeyError(f"no province {wanted!r} in the official list of 34 provinces")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _commune_window(parent: Plan) -> Window:
+    for milestone in parent.schedule:
+        if milestone.level is Level.XA:
+            return milestone.window
+    return Window(start=PartialDate(year=parent.document.date.year))
+
+
+def _parent_name(parent: Plan) -> str:
+    """How a commune plan names the parent body: "UBND tỉnh Hà Tĩnh"."""
+    unit = parent.issuer.unit
+    suffix = f" {unit.full_name}" if unit is not None else ""
+    return f"{parent.issuer.abbreviation}{suffix}"
+
+
+def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
+    """The plan of commune ``unit``, derived from the ``parent`` plan that orders it.
+
+    Raises:
+        ValueError: when ``unit`` is not a commune-level unit.
+    """
+    if unit.level is not Level.XA:
+        raise ValueError(f"{unit.full_name} is not a commune-level unit; expected level 'xa'")
+    years = parent.period.years
+    movement = parent.movement
+    number = parent.document.number
+    summary = f"tổng kết {years} năm thực hiện Phong trào “{movement.name}”"
+    span = f"{parent.period.start}-{parent.period.end}"
+    title = f"Hội nghị {summary} {unit.full_name} (giai đoạn {span})"
+    basis = LegalBasis(
+        kind=parent.document.kind,
+        number=number if number.number is not None else None,
+        date=parent.document.date.exact,
+        issuer=_parent_name(parent),
+        subject=f"{parent.document.kind.vi} {_lower_first(parent.title)}",
+    )
+    window = _commune_window(parent)
+    upward = _parent_name(parent)
+    return Plan(
+        issuer=Agency(name="Ủy ban nhân dân", abbreviation="UBND", unit=unit, collective=True),
+        document=Document(
+            kind=parent.document.kind,
+            number=DocumentNumber(symbol=f"{parent.document.kind.value}-UBND"),
+            place=unit.name,
+            date=PartialDate(year=window.first_day.year),
+        ),
+        title=title,
+        movement=movement,
+        period=parent.period,
+        bases=(basis,),
+        introduction=f"Ủy ban nhân dân {unit.kind.vi} ban hành Kế hoạch tổ chức Hội nghị "
+        f"{summary}, cụ thể như sau:",
+        purposes=parent.purposes,
+        requirements=parent.requirements,
+        assessment=parent.assessment,
+        orientation=parent.orientation,
+        awards=None if parent.awards is None else Awards(
+            lead="«Bộ phận tham mưu về văn hóa - xã hội»",
+            recipients=parent.awards.recipients,
+            criteria=parent.awards.criteria,
+        ),
+        schedule=(
+            Milestone(level=Level.XA, title=f"Hội nghị tổng kết {unit.full_name}",
+                      window=window, modality=Modality.DU_KIEN),
+        ),
+        funding=parent.funding,
+        responsibilities=(
+            Responsibility(
+                unit="«Bộ phận tham mưu về văn hóa - xã hội»",
+                duties=(
+                    "Tham mưu chuẩn bị nội dung, dự thảo báo cáo tổng kết và tổ chức Hội nghị.",
+                    (
+                        f"Báo cáo kết quả tổng kết {years} năm thực hiện Phong trào về {upward} "
+                        "theo Kế hoạch."
+                    ),
+                ),
+            ),
+            Responsibility(
+                unit=f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit.kind.vi}",
+                requested=True,
+                duties=("Phối hợp chỉ đạo, triển khai thực hiện Kế hoạch.",),
+            ),
+        ),
+        closing=f"Trên đây là Kế hoạch tổ chức Hội nghị {summary} {unit.full_name}; đề nghị "
+        "các cơ quan, đơn vị liên quan triển khai thực hiện.",
+        recipients=(f"{upward} (để báo cáo)", "«Các cơ quan, đơn vị liên quan»", "Lưu: VT"),
+        signature=Signature(on_behalf_of="Ủy ban nhân dân", title="Chủ tịch",
+                            signer="«Họ và tên người ký»"),
+    )
+
+
+def commune_plans(
+    parent: Plan, communes: Iterable[AdministrativeUnit] | None = None
+) -> Iterator[Plan]:
+    """The plan of each commune under ``parent``, in the order of ``communes``.
+
+    Args:
+        parent: the province (or, before the reform, district) plan.
+        communes: the communes; by default the official list of the parent's
+            province after the 2025 reform (``vietnam-provinces``).
+
+    Raises:
+        ValueError: when ``communes`` is not given and the parent is not a
+            province-level plan dated after the reform.
+        KeyError: when the parent's province is not in the official list.
+    """
+    if communes is None:
+        unit = parent.issuer.unit
+        if unit is None or unit.level is not Level.TINH:
+            raise ValueError("the official commune list needs a province-level parent plan; "
+                             "pass the communes for other parents")
+        if parent.document.date.last_day <= REFORM_DATE:
+            raise ValueError(f"the official list is of the units from {_FIRST_DAY.isoformat()}; "
+                             "pass the communes for a plan dated before the 2025 reform")
+        communes = official_communes(unit)
+    for commune in communes:
+        yield commune_plan(parent, commune)

@@ -1,0 +1,445 @@
+"""The ``phongtrao`` command: validate, render, start and list plans, templates and plugins.
+
+Exit codes (every command):
+
+- 0: done; for ``validate``, every plan is valid (warnings may be printed);
+- 1: a plan has problems (listed one a line as ``FILE: $.path: message``);
+- 2: usage error, or a file that cannot be read or written;
+- 3: rendering failed (template or PDF conversion).
+
+Errors are one line on standard error; ``--debug`` shows the traceback too.
+Heavy modules are imported only by the command that needs them, so
+``phongtrao --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from phongtrao.model import Plan
+
+__all__ = ["main"]
+
+OK, PROBLEMS, USAGE, RENDER_FAILED = 0, 1, 2, 3
+
+
+class _CommandError(Exception):
+    """Leave with an exit code after printing a one-line message."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise _CommandError(USAGE, f"{self.prog}: error: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        # --help and --version end here: main() returns the code instead of raising SystemExit.
+        if message:
+            self._print_message(message, sys.stderr)
+        raise _CommandError(status)
+
+
+def _write_failure(output: Path, error: OSError, *, force: bool) -> _CommandError:
+    """Say why ``output`` could not be written; only an existing ``output`` asks for --force."""
+    if isinstance(error, FileExistsError):
+        if not force and output.exists():
+            return _CommandError(USAGE, f"{output} exists; pass --force to replace it")
+        # mkdir of the parent folder found a file of that name.
+        blocker = error.filename or output.parent
+        return _CommandError(USAGE, f"cannot write {output}: {blocker} exists and is not a folder")
+    return _CommandError(USAGE, f"cannot write {output}: {error.strerror or error}")
+
+
+def _print_problems(source: str, problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"{source}: {problem}")
+
+
+def _load(path: str) -> Plan:
+    import phongtrao
+
+    try:
+        return phongtrao.load_plan(Path(path))
+    except phongtrao.PlanError as error:
+        unreadable = any(p.code in ("unreadable",) for p in error.problems)
+        _print_problems(path, error.problems)
+        raise _CommandError(USAGE if unreadable else PROBLEMS) from None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import phongtrao
+
+    worst = OK
+    for path in args.plans:
+        try:
+            plan = _load(path)
+        except _CommandError as stop:
+            worst = max(worst, stop.code)
+            continue
+        problems = phongtrao.check(plan)
+        _print_problems(path, problems)
+        if any(p.severity is phongtrao.Severity.ERROR for p in problems):
+            worst = max(worst, PROBLEMS)
+    return worst
+
+
+def _render(args: argparse.Namespace) -> int:
+    import phongtrao
+    from phongtrao._rendering import render
+
+    plan = _load(args.plan)
+    output = Path(args.output)
+    try:
+        path = render(plan, output, template=args.template, overwrite=args.force)
+    except phongtrao.PlanError as error:
+        _print_problems(args.plan, error.problems)
+        return PROBLEMS
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    except OSError as error:
+        raise _write_failure(output, error, force=args.force) from None
+    except phongtrao.RenderError as error:
+        raise _CommandError(RENDER_FAILED, str(error)) from None
+    # Warnings do not stop a render, but the officer should still see them.
+    for problem in phongtrao.check(plan):
+        if problem.severity is phongtrao.Severity.WARNING:
+            print(f"{args.plan}: {problem}", file=sys.stderr)
+    print(path)
+    return OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    import phongtrao
+    from phongtrao._plugins import default_plugins
+    from phongtrao.model import Level
+
+    if args.unit is not None and not args.unit.strip():
+        raise _CommandError(
+            USAGE, "--unit is empty; give the unit's name, such as 'Cẩm Bình', or leave --unit "
+            "out to get a «…» placeholder"
+        )
+    plugins = default_plugins()
+    try:
+        movement = plugins.movement(args.movement)
+    except KeyError as error:
+        raise _CommandError(USAGE, str(error.args[0])) from None
+    year = args.year if args.year is not None else _this_year()
+    try:
+        plan = plugins.new_plan(Level(args.level), args.unit, year, movement)
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    output = Path(args.output)
+    try:
+        phongtrao.dump_plan(plan, output, overwrite=args.force)
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    except OSError as error:
+        raise _write_failure(output, error, force=args.force) from None
+    left = [p for p in phongtrao.check(plan) if p.code == "placeholder"]
+    print(f"{output}: starter plan written; fill in the {len(left)} values marked «…» "
+          f"(phongtrao validate {output} lists them)")
+    return OK
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from phongtrao._plugins import default_plugins
+
+    for name, (plugin, spec) in sorted(default_plugins().templates().items()):
+        source = "built-in" if plugin == "national" else f"plugin {plugin}"
+        print(f"{name}\t{spec.kind.value}\t{source}\t{spec.file}")
+    return OK
+
+
+def _plugins(args: argparse.Namespace) -> int:
+    from phongtrao._plugins import default_plugins
+
+    plugins = default_plugins()
+    for info in plugins.info():
+        templates = ", ".join(info.templates) or "-"
+        print(f"{info.name} {info.version}")
+        print(f"  hooks: {', '.join(info.hooks)}")
+        print(f"  templates: {templates}")
+    return PROBLEMS if plugins.failures else OK
+
+
+def _plugin_new(args: argparse.Namespace) -> int:
+    from phongtrao._scaffold import write_plugin
+
+    try:
+        root = write_plugin(args.name, Path(args.output))
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    except OSError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    print(root)
+    print(f"next: pip install -e {root} && phongtrao plugins")
+    return OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from concurrent.futures import Executor, ProcessPoolExecutor
+
+    from phongtrao._batch import BatchFailure, render_many
+
+    failures: list[BatchFailure] = []
+
+    def report(failure: BatchFailure) -> None:
+        failures.append(failure)
+        _clear_progress(bar)
+        print(f"phongtrao: {failure}", file=sys.stderr)
+
+    bar = _progress_bar() if sys.stderr.isatty() else None
+    jobs = args.jobs if args.jobs is not None else 1
+    if jobs < 1:
+        raise _CommandError(USAGE, f"--jobs must be 1 or more, got {jobs}")
+    executor: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    try:
+        written = render_many(args.plans, args.output, template=args.template,
+                              executor=executor, progress=bar, pdf=args.pdf,
+                              overwrite=args.force, draft=args.draft, on_failure=report)
+    finally:
+        if executor is not None:
+            executor.shutdown()
+        _clear_progress(bar)
+    print(f"{args.output}: {len(written)} written, {len(failures)} failed")
+    return PROBLEMS if failures else OK
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A one-line progress bar on standard error (a terminal)."""
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _clear_progress(bar: Callable[[int, int], None] | None) -> None:
+    if bar is not None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+
+
+def _communes(args: argparse.Namespace) -> int:
+    import phongtrao
+    from phongtrao._batch import output_names
+    from phongtrao._cascade import commune_plans
+
+    parent = _load(args.plan)
+    try:
+        plans = list(commune_plans(parent))
+    except (ValueError, KeyError) as error:
+        raise _CommandError(USAGE, str(error.args[0] if error.args else error)) from None
+    folder = Path(args.output)
+    suffix = f".{args.format}"
+    for plan, name in zip(plans, output_names(plans, suffix), strict=True):
+        try:
+            phongtrao.dump_plan(plan, folder / name, overwrite=args.force)
+        except OSError as error:
+            raise _write_failure(folder / name, error, force=args.force) from None
+    print(f"{folder}: {len(plans)} commune plans written; values marked «…» are for each "
+          "commune to fill in (render drafts with 'phongtrao batch --draft')")
+    return OK
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="phongtrao",
+        description="Plans (Kế hoạch) for the summary conferences of Vietnamese mass "
+        "movements: validate plan files and render them to Decree-30 .docx or .pdf.",
+        epilog="Exit codes: 0 done, 1 plan problems, 2 usage error or unreadable file, "
+        "3 rendering failed.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    # --debug is accepted after the command too; SUPPRESS keeps the command's parser from
+    # resetting a --debug given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks of errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check plan files and list their problems",
+        description="Load and check each plan file; print 'FILE: $.path: message' for each "
+        "problem. Exit 0 when every plan is valid (warnings allowed), 1 when a plan has "
+        "errors, 2 when a file cannot be read.",
+    )
+    validate.add_argument(
+        "plans", nargs="+", metavar="PLAN", help="plan file (.yaml, .json, .toml)"
+    )
+    validate.set_defaults(handler=_validate)
+
+    render = commands.add_parser(
+        "render", parents=[common], help="render a plan to .docx or .pdf",
+        description="Render a plan to a Decree-30 document; the output suffix (.docx or .pdf) "
+        "chooses the format. PDF output needs LibreOffice. A plan with errors is not "
+        "rendered (exit 1); warnings are printed on standard error and do not stop it.",
+    )
+    render.add_argument("plan", metavar="PLAN", help="plan file (.yaml, .json, .toml)")
+    render.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="output file, .docx or .pdf")
+    render.add_argument("--template", metavar="NAME_OR_PATH",
+                        help="template name (see 'phongtrao templates') or .docx path")
+    render.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    render.set_defaults(handler=_render)
+
+    new = commands.add_parser(
+        "new", parents=[common], help="write a starter plan to fill in",
+        description="Write a starter plan for a summary conference of a movement — 'Toàn dân "
+        "đoàn kết xây dựng đời sống văn hóa' unless --movement names another from the "
+        "plugins' catalog — with national defaults (or a plugin's, for the units it knows). "
+        "Values to supply are marked «…»; 'phongtrao validate' names each one until it is "
+        "filled.",
+    )
+    new.add_argument("--level", choices=["xa", "huyen", "tinh"], default="xa",
+                     help="the issuer's level (default: xa)")
+    new.add_argument("--unit", metavar="NAME",
+                     help="the unit, e.g. 'Cẩm Bình' or 'phường Bến Thành'")
+    new.add_argument(
+        "--year", type=int, metavar="YYYY", help="the plan's year (default: this year)"
+    )
+    new.add_argument("-o", "--output", required=True, metavar="PLAN",
+                     help="file to write (.yaml, .json or .toml)")
+    new.add_argument("--movement", metavar="NAME",
+                     help="the movement, by name or abbreviation from the plugins' catalog "
+                     "(default: TDĐKXDĐSVH)")
+    new.add_argument("--force", action="store_true", help="replace PLAN if it exists")
+    new.set_defaults(handler=_new)
+
+    templates = commands.add_parser(
+        "templates", parents=[common], help="list the available templates",
+        description="List each template: name, document kind, where it comes from, its file.",
+    )
+    templates.set_defaults(handler=_templates)
+
+    batch = commands.add_parser(
+        "batch", parents=[common], help="render many plans into a folder",
+        description="Render each plan file into OUT_DIR, one document each, named after the "
+        "plan file. A plan that fails is reported and the others are still written (exit 1). "
+        "A progress bar shows on a terminal.",
+    )
+    batch.add_argument("plans", nargs="+", metavar="PLAN", help="plan files")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
+                       help="folder to write the documents into")
+    batch.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="worker processes (default: 1, in this process)")
+    batch.add_argument("--pdf", action="store_true", help="write .pdf (needs LibreOffice)")
+    batch.add_argument("--template", metavar="NAME_OR_PATH",
+                       help="one template for every plan (default: chosen per plan)")
+    batch.add_argument("--draft", action="store_true",
+                       help="render drafts: values still marked «…» are printed as they are")
+    batch.add_argument("--force", action="store_true", help="replace documents that exist")
+    batch.set_defaults(handler=_batch)
+
+    communes = commands.add_parser(
+        "communes", parents=[common], help="derive the commune plans of a province plan",
+        description="Write the plan of every commune-level unit of the province that issues "
+        "PLAN (the official list of 3,321 units from 2025-07-01), each citing PLAN as its "
+        "basis. What only the commune can know stays marked «…».",
+    )
+    communes.add_argument("plan", metavar="PLAN", help="the province-level plan file")
+    communes.add_argument("-o", "--output", required=True, metavar="DIR",
+                          help="folder to write the commune plans into")
+    communes.add_argument("--format", choices=["yaml", "json", "toml"], default="yaml",
+                          help="plan file format (default: yaml)")
+    communes.add_argument("--force", action="store_true", help="replace plan files that exist")
+    communes.set_defaults(handler=_communes)
+
+    plugins = commands.add_parser(
+        "plugins", parents=[common], help="list the loaded plugins",
+        description="List each loaded plugin with its version, the hooks it implements and "
+        "the templates it provides. Plugins that failed are reported on standard error and "
+        "the exit code is 1. PHONGTRAO_PLUGINS=none turns plugin loading off; "
+        "PHONGTRAO_PLUGINS=a,b loads only those.",
+    )
+    plugins.set_defaults(handler=_plugins)
+
+    plugin = commands.add_parser(
+        "plugin", parents=[common], help="work on plugins (plugin new NAME)",
+        description="Work on phongtrao plugins.",
+    )
+    plugin_commands = plugin.add_subparsers(dest="plugin_command", metavar="COMMAND",
+                                            parser_class=_Parser, required=True)
+    scaffold = plugin_commands.add_parser(
+        "new", parents=[common], help="write a new plugin distribution",
+        description="Write phongtrao-NAME/, a plugin distribution with a template, a catalog, "
+        "a check and a test, ready for 'pip install -e'.",
+    )
+    scaffold.add_argument("name", metavar="NAME", help="the plugin's name, such as quang-tri")
+    scaffold.add_argument("-o", "--output", default=".", metavar="DIR",
+                          help="folder to write it in (default: the current folder)")
+    scaffold.set_defaults(handler=_plugin_new)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("phongtrao")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def _report_plugin_failures() -> None:
+    """Plugin failures are one line each on standard error."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("phongtrao: warning: %(message)s"))
+    logger = logging.getLogger("phongtrao._plugins")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    _report_plugin_failures()
+    parser = _parser()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return USAGE
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except _CommandError as stop:
+        if stop.message:
+            print(stop.message if stop.message.startswith("phongtrao") else
+                  f"phongtrao: error: {stop.message}", file=sys.stderr)
+        return stop.code
+    except KeyboardInterrupt:
+        print("phongtrao: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the CLI never shows a bare traceback
+        if debug:
+            traceback.print_exc()
+        print(f"phongtrao: error: {type(error).__name__}: {error}"
+              + ("" if debug else " (run with --debug for details)"), file=sys.stderr)
+        return USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Plan files: load and dump YAML, JSON and TOML through one strict converter.
+
+Loading either returns a complete :class:`~phongtrao.model.Plan` or raises one
+:class:`~phongtrao._problems.PlanError` listing every problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from phongtrao._files.converter import describe_value, make_converter
+from phongtrao._files.formats import Format, ParseError, dump_text, parse_text, sniff_format
+from phongtrao._files.paths import problems_from
+from phongtrao._problems import Problem
+from phongtrao.errors import PlanError
+from phongtrao.model import Plan
+
+__all__ = [
+    "Format",
+    "dump_plan",
+    "dumps_plan",
+    "load_plan",
+    "make_converter",
+    "structure_plan",
+    "unstructure_plan",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def _as_path(source: str | os.PathLike[str]) -> Path | None:
+    """Decide whether ``source`` names a file (a path) or holds plan text."""
+    if isinstance(source, os.PathLike):
+        return Path(source)
+    if "\n" in source or not source.strip():
+        return None
+    candidate = Path(source)
+    if Format.from_suffix(candidate.suffix) is not None:
+        return candidate
+    try:
+        exists = candidate.exists()
+    except (OSError, ValueError):
+        # One line of plan text (JSON) too long or too odd to be a file name.
+        return None
+    return candidate if exists else None
+
+
+def _format_of(fmt: Format | str | None, path: Path | None, text: str) -> Format:
+    if fmt is not None:
+        try:
+            return Format(fmt)
+        except ValueError:
+            allowed = ", ".join(member.value for member in Format)
+            raise ValueError(f"unknown plan format {fmt!r}; expected one of {allowed}") from None
+    if path is not None:
+        by_suffix = Format.from_suffix(path.suffix)
+        if by_suffix is not None:
+            return by_suffix
+    return sniff_format(text)
+
+
+def _with_line(problem: Problem, lines: dict[str, int]) -> Problem:
+    path = problem.path
+    while path and path not in lines:
+        # Walk up to the nearest enclosing value the parser saw (missing keys, bad items).
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    line = lines.get(path) if path else lines.get("$")
+    return problem if line is None or problem.line is not None else attrs.evolve(problem, line=line)
+
+
+
+
+def load_plan(source: str | os.PathLike[str], format: Format | str | None = None) -> Plan:
+    """Load a plan from a file path or from plan text.
+
+    Args:
+        source: a path (``str`` or :class:`os.PathLike`) to a ``.yaml``, ``.yml``,
+            ``.json`` or ``.toml`` file, or the text of a plan.
+        format: ``"yaml"``, ``"json"`` or ``"toml"``; by default taken from the
+            file suffix, or guessed from the text.
+
+    Returns:
+        The plan, complete and validated.
+
+    Raises:
+        PlanError: when the file cannot be read or is not a valid plan; it lists
+            every problem with its JSON path (and line, for YAML).
+        ValueError: when ``format`` names no known format.
+    """
+    path = _as_path(source)
+    label = None if path is None else str(path)
+    if path is None:
+        text = str(source)
+    else:
+        try:
+            text = _decode(path.read_bytes(), label)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise PlanError(
+                [Problem(path="$", code="unreadable", message=f"cannot read the file: {reason}")],
+                label,
+            ) from None
+    fmt = _format_of(format, path, text)
+    try:
+        data, lines = parse_text(text, fmt)
+    except ParseError as error:
+        raise PlanError(error.problems, label) from None
+    return structure_plan(data, lines, label)
+
+
+def _decode(payload: bytes, label: str | None) -> str:
+    """Read a file's bytes as UTF-8, with or without the BOM Windows editors write.
+
+    Raises:
+        PlanError: naming the line of the first byte that is not UTF-8.
+    """
+    try:
+        return payload.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = payload.count(b"\n", 0, error.start) + 1
+        column = error.start - (payload.rfind(b"\n", 0, error.start) + 1) + 1
+        bad = payload[error.start]
+        raise PlanError(
+            [
+                Problem(
+                    path="$",
+                    code="unreadable",
+                    message=f"the file is not UTF-8 text: byte 0x{bad:02X} on line {line}, "
+                    f"column {column} is not UTF-8; save the file as UTF-8 (text in an old "
+                    "Vietnamese encoding such as Windows-1258 or TCVN3 must be converted)",
+                    line=line,
+                )
+            ],
+            label,
+        ) from None
+
+
+def structure_plan(
+    data: Any, lines: dict[str, int] | None = None, source: str | None = None
+) -> Plan:
+    """Build a plan from plain data (as parsed from a file).
+
+    Raises:
+        PlanError: listing every problem, when the data is not a valid plan.
+    """
+    if not isinstance(data, Mapping):
+        # Say what a plan file is, rather than only "expected a mapping".
+        got = "nothing" if data is None else describe_value(data)
+        raise PlanError(
+            [
+                Problem(
+                    path="$",
+                    code="wrong-type",
+                    message=f"a plan file holds keys and values at its top level (issuer, "
+                    f"document, title, …), but this one holds {got}",
+                    line=(lines or {}).get("$"),
+                )
+            ],
+            source,
+        )
+    try:
+        return _converter().structure(data, Plan)
+    except Exception as error:  # noqa: BLE001 - every failure becomes a listed problem
+        problems = [_with_line(problem, lines or {}) for problem in problems_from(error, root=Plan)]
+        raise PlanError(problems, source) from None
+
+
+def unstructure_plan(plan: Plan) -> dict[str, Any]:
+    """The plain data of a plan, as written to files (defaults left out)."""
+    data: dict[str, Any] = _converter().unstructure(plan)
+    return data
+
+
+def dumps_plan(plan: Plan, format: Format | str = Format.YAML) -> str:
+    """Return a plan as text in ``format`` (``"yaml"``, ``"json"`` or ``"toml"``)."""
+    return dump_text(unstructure_plan(plan), Format(format))
+
+
+def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """Write a plan to ``path`` in the format its suffix names, atomically.
+
+    The file is written beside the target and renamed into place, so a crash
+    leaves either the old file or the new one, never half of one.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ValueError: when the suffix is not ``.yaml``, ``.yml``, ``.json`` or ``.toml``.
+        FileExistsError: when the file exists and ``overwrite`` is false.
+    """
+    target = Path(path)
+    fmt = Format.from_suffix(target.suffix)
+    if fmt is None:
+        raise ValueError(
+            f"cannot tell the format of {str(target)!r} from its suffix; expected .yaml, .yml, "
+            ".json or .toml"
+        )
+    if not overwrite and target.exists():
+        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
+    text = dumps_plan(plan, fmt)
+    write_atomically(target, text.encode("utf-8"))
+    return target
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(target: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``target`` through a temporary file renamed into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes 0600; files follow the umask
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

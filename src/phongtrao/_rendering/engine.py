@@ -1,0 +1,337 @@
+"""The docxtpl engine, prepared once per template file and reused for every render.
+
+docxtpl's own ``DocxTemplate.render`` reloads the .docx, re-runs its regex
+patching and recompiles the whole document as a Jinja template on every call,
+and renders with autoescaping off and undefined variables as blanks (DESIGN.md
+§6). Here the template's parts are patched and compiled once
+(:func:`prepare`); each render is then a Jinja render of the compiled parts,
+a strict XML parse (nothing is dropped silently: a malformed result is an
+error) and the writing of a new package from the untouched parts kept in memory.
+
+Rendering is sandboxed (templates are data) with autoescaping always on and
+``StrictUndefined``. Output is deterministic: zip entries keep the template's
+order and carry a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import struct
+import threading
+import zipfile
+import zlib
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import attrs
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from phongtrao.errors import RenderError
+
+__all__ = ["PreparedTemplate", "make_environment", "prepare"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+_HEADER_FOOTER = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+)
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+_STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
+_BODY_MARK = "<!--phongtrao-body-->"
+
+
+def make_environment(
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+) -> SandboxedEnvironment:
+    """The Jinja environment every template renders in.
+
+    Sandboxed, autoescaping (``&``, ``<``, ``>`` and quotes reach the document
+    intact) and strict about undefined names.
+    """
+    environment = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    if filters:
+        environment.filters.update(filters)
+    return environment
+
+
+@functools.cache
+def _docxtpl() -> Any:
+    # docxtpl's patch_xml and resolve_listing use no instance state; one
+    # never-rendered instance lends them.
+    from docxtpl import DocxTemplate  # deferred: heavy, and only rendering needs it
+
+    return DocxTemplate(io.BytesIO())
+
+
+def _rels_targets(package: dict[str, bytes], source: str, types: tuple[str, ...]) -> list[str]:
+    """The part names a part's relationships of the given types point to."""
+    folder = PurePosixPath(source).parent
+    rels_name = str(folder / "_rels" / (PurePosixPath(source).name + ".rels")).lstrip("/")
+    if source == "":
+        rels_name = "_rels/.rels"
+    data = package.get(rels_name)
+    if data is None:
+        return []
+    root = etree.fromstring(data, _STRICT)
+    targets = []
+    for rel in root.iter(f"{{{_REL}}}Relationship"):
+        if rel.get("Type") in types and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                targets.append(target.lstrip("/"))
+            else:
+                targets.append(str(PurePosixPath(folder / target)).lstrip("/"))
+    return targets
+
+
+@attrs.frozen
+class _Part:
+    name: str
+    template: jinja2.Template
+    prefix: str  # for the main document: the XML before and after the body
+    suffix: str
+    fix_tables: bool
+
+
+@attrs.frozen
+class _Entry:
+    """A part of the package, compressed once: its local record and its directory data."""
+
+    name: bytes
+    crc: int
+    size: int
+    deflated: bytes
+
+
+def _deflate(name: str, data: bytes) -> _Entry:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
+    deflated = compressor.compress(data) + compressor.flush()
+    return _Entry(name.encode("utf-8"), zlib.crc32(data), len(data), deflated)
+
+
+def _untouched(package: bytes, info: zipfile.ZipInfo, content: bytes) -> _Entry:
+    """An entry copied as the template stores it: deflated data is not deflated again."""
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return _deflate(info.filename, content)
+    # The data follows the local header, whose name and extra field lengths end it.
+    name_length, extra_length = struct.unpack_from("<HH", package, info.header_offset + 26)
+    start = info.header_offset + 30 + name_length + extra_length
+    raw = package[start:start + info.compress_size]
+    return _Entry(info.filename.encode("utf-8"), info.CRC, info.file_size, raw)
+
+
+# Every entry carries the same fixed time (2026-01-01 00:00), so output is reproducible.
+_DOS_TIME, _DOS_DATE = 0, ((_ZIP_TIME[0] - 1980) << 9) | (_ZIP_TIME[1] << 5) | _ZIP_TIME[2]
+
+
+def _write_zip(entries: list[_Entry]) -> bytes:
+    """A zip package of already deflated entries (what zipfile would write, minus the work)."""
+    out = io.BytesIO()
+    directory = []
+    for entry in entries:
+        offset = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, _DOS_TIME, _DOS_DATE,
+                              entry.crc, len(entry.deflated), entry.size, len(entry.name), 0))
+        out.write(entry.name)
+        out.write(entry.deflated)
+        directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 0x0314, 20, 0, 8,
+                                     _DOS_TIME, _DOS_DATE, entry.crc, len(entry.deflated),
+                                     entry.size, len(entry.name), 0, 0, 0, 0, 0o644 << 16,
+                                     offset) + entry.name)
+    start = out.tell()
+    for record in directory:
+        out.write(record)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries),
+                          out.tell() - start, start, 0))
+    return out.getvalue()
+
+
+@attrs.frozen
+class PreparedTemplate:
+    """A template patched and compiled once, ready to render many documents.
+
+    Attributes:
+        name: the template's name, for error messages.
+        entries: the package's parts in their original order, the untouched ones
+            already compressed (None for the parts rendered per document).
+        parts: the parts rendered by Jinja (main document, headers, footers).
+    """
+
+    name: str
+    entries: tuple[tuple[str, _Entry | None], ...]
+    parts: tuple[_Part, ...]
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """Render ``context`` into the bytes of a .docx.
+
+        Raises:
+            RenderError: when the template uses an undefined name, breaks the
+                sandbox, or produces XML that is not well-formed.
+        """
+        rendered = {part.name: self._render_part(part, context) for part in self.parts}
+        return _write_zip([
+            entry if entry is not None else _deflate(name, rendered[name])
+            for name, entry in self.entries
+        ])
+
+    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+        try:
+            xml = part.template.render(context)
+        except jinja2.exceptions.SecurityError as error:
+            raise RenderError(
+                f"template {self.name!r} ({part.name}) tried something the sandbox forbids: "
+                f"{error}; templates may only use the documented context (docs/templates.md)"
+            ) from None
+        except jinja2.exceptions.UndefinedError as error:
+            names = ", ".join(sorted(context))
+            raise RenderError(
+                f"template {self.name!r} ({part.name}) uses an undefined name: {error.message}; "
+                f"the context provides {names} (docs/templates.md)"
+            ) from None
+        except jinja2.exceptions.TemplateError as error:
+            raise RenderError(f"template {self.name!r} ({part.name}) failed: {error}") from None
+        # A carriage return would be folded into a line feed by any XML reader;
+        # make it one here, so it becomes the line break it means.
+        xml = _undo_patch(xml).replace("\r\n", "\n").replace("\r", "\n")
+        if any(mark in xml for mark in _LISTING_MARKS):
+            xml = _docxtpl().resolve_listing(xml)
+        try:
+            element = etree.fromstring(xml.encode("utf-8"), _STRICT)
+        except etree.XMLSyntaxError as error:
+            raise RenderError(
+                f"template {self.name!r} ({part.name}) produced a document that is not "
+                f"well-formed ({error}); a text may hold a character a document cannot hold "
+                "(phongtrao.check reports it), or a Jinja tag may split Word's XML"
+            ) from None
+        if part.fix_tables:
+            element = _docxtpl().fix_tables(etree.tostring(element, encoding="unicode"))
+        body = etree.tostring(element, encoding="unicode")
+        return (part.prefix + body + part.suffix).encode("utf-8")
+
+
+#: Characters docxtpl's resolve_listing turns into tabs, line and page breaks;
+#: without them in the rendered XML it has nothing to do.
+_LISTING_MARKS = ("\t", "\n", "\a", "\f")
+
+
+def _undo_patch(xml: str) -> str:
+    """Join the paragraphs docxtpl split onto lines for its ``{%p`` tags."""
+    return re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+
+
+# docxtpl lets a template write a literal "{{" as "{_{" and replaces it in the
+# rendered XML, where it would also rewrite the same four characters in the
+# data. Here they are turned into Jinja string literals before compiling.
+_LITERALS = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+_LITERAL = re.compile("|".join(re.escape(mark) for mark in _LITERALS))
+
+
+def _compile(
+    environment: SandboxedEnvironment, name: str, part: str, source: str
+) -> jinja2.Template:
+    patched = _docxtpl().patch_xml(source)
+    patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    patched = _LITERAL.sub(lambda match: _LITERALS[match.group()], patched)
+    try:
+        return environment.from_string(patched)
+    except jinja2.exceptions.TemplateSyntaxError as error:
+        raise RenderError(
+            f"template {name!r} ({part}) has a Jinja syntax error near line {error.lineno}: "
+            f"{error.message}"
+        ) from None
+
+
+def _prepare_bytes(
+    data: bytes, name: str, environment: SandboxedEnvironment
+) -> PreparedTemplate:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            entries = tuple((info.filename, package.read(info.filename)) for info in infos)
+    except zipfile.BadZipFile:
+        raise RenderError(f"template {name!r} is not a .docx file (not a zip package)") from None
+    contents = dict(entries)
+    documents = _rels_targets(contents, "", (_OFFICE_DOCUMENT,))
+    if not documents or documents[0] not in contents:
+        raise RenderError(f"template {name!r} has no main document part; is it a .docx?")
+    main = documents[0]
+    root = etree.fromstring(contents[main], _STRICT)
+    body = root.find(f"{{{_W}}}body")
+    if body is None:
+        raise RenderError(f"template {name!r} has a main document without a body")
+    body_source = etree.tostring(body, encoding="unicode")
+    shell = etree.fromstring(contents[main], _STRICT)
+    shell_body = shell.find(f"{{{_W}}}body")
+    assert shell_body is not None
+    shell.replace(shell_body, etree.Comment("phongtrao-body"))
+    shell_text = etree.tostring(shell, encoding="unicode")
+    prefix, suffix = shell_text.split(_BODY_MARK)
+    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    parts = [
+        _Part(main, _compile(environment, name, main, body_source), declaration + prefix, suffix,
+              "{%tc" in body_source)
+    ]
+    for header in _rels_targets(contents, main, _HEADER_FOOTER):
+        if header in contents:
+            source = etree.tostring(etree.fromstring(contents[header], _STRICT),
+                                    encoding="unicode")
+            parts.append(_Part(header, _compile(environment, name, header, source), declaration,
+                               "", False))
+    rendered = {part.name for part in parts}
+    prepared = tuple(
+        (info.filename, None if info.filename in rendered else _untouched(data, info, content))
+        for info, (_, content) in zip(infos, entries, strict=True)
+    )
+    return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts))
+
+
+_CACHE: dict[tuple[str, int, int, int], PreparedTemplate] = {}
+_LOCK = threading.Lock()
+
+
+def prepare(
+    path: Path, name: str | None = None, environment: SandboxedEnvironment | None = None
+) -> PreparedTemplate:
+    """Prepare the template at ``path`` once; later calls reuse it until the file changes.
+
+    Args:
+        path: the .docx template.
+        name: its name in error messages; the file name by default.
+        environment: the Jinja environment (with plugin filters); the default one
+            when None. Templates prepared with different environments are cached apart.
+
+    Raises:
+        RenderError: when the file is missing or not a usable template.
+    """
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise RenderError(f"template {str(path)!r} cannot be read: {error.strerror}") from None
+    env = environment if environment is not None else _default_environment()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, id(env))
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    prepared = _prepare_bytes(path.read_bytes(), name or path.name, env)
+    with _LOCK:
+        _CACHE[key] = prepared
+    return prepared
+
+
+_DEFAULT: list[SandboxedEnvironment] = []
+
+
+def _default_environment() -> SandboxedEnvironment:
+    if not _DEFAULT:
+        _DEFAULT.append(make_environment())
+    return _DEFAULT[0]

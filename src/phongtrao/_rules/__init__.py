@@ -1,0 +1,30 @@
+"""Semantic checks of a plan: :func:`check` and the problem codes it reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from phongtrao._problems import Problem
+from phongtrao._rules.awards_table import AWARD_RULES, AwardRule
+from phongtrao._rules.checks import BUILTIN_CHECKS, CODES, Check
+from phongtrao.model import Plan
+
+__all__ = ["AWARD_RULES", "CODES", "AwardRule", "Check", "check"]
+
+
+def check(plan: Plan, *, extra: Iterable[Check] = ()) -> list[Problem]:
+    """Check a plan and return its problems, errors and warnings alike.
+
+    Args:
+        plan: the plan to check.
+        extra: more checks to run after the built-in ones; each takes the plan
+            and yields :class:`~phongtrao._problems.Problem` objects.
+
+    Returns:
+        The problems found, in the order of the checks; empty for a sound plan.
+        Codes are listed in :data:`CODES`.
+    """
+    problems: list[Problem] = []
+    for rule in (*BUILTIN_CHECKS, *extra):
+        problems.extend(rule(plan))
+    return problems

@@ -1,0 +1,374 @@
+"""The built-in semantic checks. Each yields problems with a stable code.
+
+A check reads a valid plan (the model already guarantees its shape) and says
+what a careful officer would: dates out of order, bodies that no longer exist
+on the plan's date, awards the authority may not give, a signature that does
+not fit the issuer, text a document cannot hold.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from phongtrao._problems import Problem, Severity
+from phongtrao._rules.awards_table import AWARD_RULES, AwardRule, rules_for
+from phongtrao._rules.walk import texts
+from phongtrao.model import REFORM_DATE, Agency, AwardForm, Level, Plan, UnitKind
+
+__all__ = ["BUILTIN_CHECKS", "CODES", "Check"]
+
+Check = Callable[[Plan], Iterator[Problem]]
+
+#: Every problem code the built-in checks report, with what it means.
+CODES: dict[str, str] = {
+    "empty-text": "a text is empty or only whitespace",
+    "placeholder": "a text still holds a value to fill in, written «…» (phongtrao new writes them)",
+    "control-character": "a text holds a control character that a document cannot hold",
+    "basis-after-plan": "a cited document is dated after the plan",
+    "period-before-movement": "the period summarised starts before the movement did",
+    "milestone-order": "milestones are not ordered from the lower level up, or a higher level "
+    "meets before a lower one",
+    "milestone-before-plan": "a milestone is over before the plan is issued",
+    "milestone-beyond-horizon": "a milestone lies after the end of the year following the plan",
+    "district-after-reform": "a district (huyện, quận, thị xã) acts after 2025-06-30, when "
+    "districts ceased to operate",
+    "town-after-reform": "a thị trấn acts after 2025-06-30, when thị trấn ceased to exist",
+    "unit-not-existing": "a unit is used outside its own validity window",
+    "award-authority": "the authority may not give that award on the plan's date",
+    "award-rule-unknown": "the rule table does not say who may give that award on that date",
+    "signature-prefix": "the signature's TM. line does not fit the issuer",
+    "signature-body": "the TM. line names another body than the issuer",
+    "signer-title": "the signer's name carries an academic title",
+    "recipients-archive": "the recipients do not end with the archive line 'Lưu: VT'",
+}
+
+# XML 1.0 forbids these; docxtpl drops them silently or crashes (DESIGN.md §6).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: A value still to be supplied: text between « and », as ``phongtrao new`` writes it.
+PLACEHOLDER = re.compile(r"«[^«»]*»")
+_ARCHIVE = re.compile(r"Lưu\s*:\s*VT\b")
+# One or more titles, each with a dot or a space after it: "TS. ", "PGS.TS. ", "ThS ".
+_ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|CN)(?:\.\s*|\s+))+", re.IGNORECASE)
+
+
+def _problem(path: str, code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(path=path, code=code, message=message, severity=severity)
+
+
+#: Names for the control characters met in practice; unicodedata names none of them.
+_CONTROL_NAMES = {
+    "\x00": "null",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1f": "unit separator",
+}
+
+
+def _char_name(char: str) -> str:
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "")
+    return name.lower() if name else "a control character"
+
+
+def _context(text: str, start: int) -> str:
+    """Where in a text a character is, for a reader: the words just before it."""
+    before = text[:start].rstrip()
+    if not before:
+        return "at the start of the text"
+    if len(before) <= 24:
+        return f"after {before!r}"
+    tail = before[-24:]
+    if " " in tail:
+        tail = tail.split(" ", 1)[1]  # drop the word the cut went through
+    return f"after {'…' + tail!r}"
+
+
+def check_texts(plan: Plan) -> Iterator[Problem]:
+    """Empty texts and XML-illegal characters, anywhere in the plan."""
+    for path, text in texts(plan):
+        if not text.strip():
+            what = "empty" if not text else "only whitespace"
+            yield _problem(path, "empty-text", f"the text is {what}; expected some words, or "
+                           "leave the key out where it is optional")
+        for match in _ILLEGAL.finditer(text):
+            char, start = match.group(), match.start()
+            yield _problem(
+                path,
+                "control-character",
+                f"the text holds U+{ord(char):04X} ({_char_name(char)}) at position {start}, "
+                f"{_context(text, start)}, which a document cannot hold; delete it or replace "
+                "it with a space (it often comes from copying out of a PDF)",
+            )
+
+
+def check_placeholders(plan: Plan) -> Iterator[Problem]:
+    """Values still to be filled in: text between « and »."""
+    for path, text in texts(plan):
+        for match in PLACEHOLDER.finditer(text):
+            yield _problem(
+                path,
+                "placeholder",
+                f"{match.group()} is still to be filled in; replace it with the real value",
+            )
+
+
+def check_bases(plan: Plan) -> Iterator[Problem]:
+    """Every cited document predates (or shares the day of) the plan."""
+    latest = plan.document.date.last_day
+    for index, basis in enumerate(plan.bases):
+        if basis.date is not None and basis.date > latest:
+            yield _problem(
+                f"$.bases[{index}].date",
+                "basis-after-plan",
+                f"the cited document is dated {basis.date.isoformat()}, after the plan "
+                f"({plan.document.date}); expected a document issued before the plan",
+            )
+
+
+def check_period(plan: Plan) -> Iterator[Problem]:
+    """The period summarised starts no earlier than the movement."""
+    if plan.period.start < plan.movement.start_year:
+        yield _problem(
+            "$.period.start",
+            "period-before-movement",
+            f"the period starts in {plan.period.start}, before the movement started "
+            f"({plan.movement.start_year}); expected {plan.movement.start_year} or later",
+        )
+
+
+def _horizon_end(plan: Plan) -> datetime.date:
+    return datetime.date(plan.document.date.year + 1, 12, 31)
+
+
+def check_schedule(plan: Plan) -> Iterator[Problem]:
+    """Milestones go from the lower level up, and lie within the plan's horizon.
+
+    The horizon runs from the plan's date to the end of the following year.
+    """
+    issued = plan.document.date.first_day
+    horizon = _horizon_end(plan)
+    for index, milestone in enumerate(plan.schedule):
+        path = f"$.schedule[{index}]"
+        window = milestone.window
+        if window.last_day < issued:
+            yield _problem(
+                f"{path}.window",
+                "milestone-before-plan",
+                f"the window ends on {window.last_day.isoformat()}, before the plan is issued "
+                f"({plan.document.date}); expected a time after the plan",
+            )
+        if window.first_day > horizon:
+            yield _problem(
+                f"{path}.window",
+                "milestone-beyond-horizon",
+                f"the window starts on {window.first_day.isoformat()}, after the end of the "
+                f"year following the plan ({horizon.isoformat()}); check the year",
+                Severity.WARNING,
+            )
+        for earlier_index, earlier in enumerate(plan.schedule[:index]):
+            if milestone.level.rank < earlier.level.rank:
+                yield _problem(
+                    f"{path}.level",
+                    "milestone-order",
+                    f"the {milestone.level.vi} milestone is listed after the "
+                    f"{earlier.level.vi} one ($.schedule[{earlier_index}]); expected milestones "
+                    "from the lower level up",
+                )
+            elif (
+                milestone.level.rank > earlier.level.rank
+                and window.first_day < earlier.window.first_day
+            ):
+                yield _problem(
+                    f"{path}.window",
+                    "milestone-order",
+                    f"the {milestone.level.vi} level meets ({window.first_day.isoformat()}) "
+                    f"before the {earlier.level.vi} level starts "
+                    f"({earlier.window.first_day.isoformat()}, $.schedule[{earlier_index}]); "
+                    "expected the lower level first",
+                )
+
+
+def _agency_on(agency: Agency, path: str, plan: Plan) -> Iterator[Problem]:
+    unit = agency.unit
+    if unit is None:
+        return
+    first, last = plan.document.date.first_day, plan.document.date.last_day
+    if first > REFORM_DATE and unit.level is Level.HUYEN:
+        yield _problem(
+            f"{path}.unit",
+            "district-after-reform",
+            f"{unit.full_name} is a district, and districts ceased to operate after "
+            f"{REFORM_DATE.isoformat()}; the plan is dated {plan.document.date}. Expected a "
+            "province or a commune-level issuer",
+        )
+    elif first > REFORM_DATE and unit.kind is UnitKind.THI_TRAN:
+        yield _problem(
+            f"{path}.unit",
+            "town-after-reform",
+            f"{unit.full_name} is a thị trấn, and thị trấn ceased to exist after "
+            f"{REFORM_DATE.isoformat()}; the plan is dated {plan.document.date}. Expected the "
+            "xã or phường that replaced it",
+        )
+    elif unit.valid_until is not None and first > unit.valid_until:
+        yield _problem(
+            f"{path}.unit.valid_until",
+            "unit-not-existing",
+            f"{unit.full_name} existed until {unit.valid_until.isoformat()}, before the plan's "
+            f"date ({plan.document.date}); expected the unit that replaced it, or a plan dated "
+            "while it existed",
+        )
+    elif unit.valid_from is not None and last < unit.valid_from:
+        yield _problem(
+            f"{path}.unit.valid_from",
+            "unit-not-existing",
+            f"{unit.full_name} exists from {unit.valid_from.isoformat()}, after the plan's "
+            f"date ({plan.document.date}); expected the unit that existed then, or a plan dated "
+            "while it exists",
+        )
+
+
+def check_units(plan: Plan) -> Iterator[Problem]:
+    """The issuer, its parent and the milestones' levels exist on the plan's dates."""
+    yield from _agency_on(plan.issuer, "$.issuer", plan)
+    if plan.parent is not None:
+        yield from _agency_on(plan.parent, "$.parent", plan)
+    for index, milestone in enumerate(plan.schedule):
+        if milestone.level is Level.HUYEN and milestone.window.last_day > REFORM_DATE:
+            yield _problem(
+                f"$.schedule[{index}].level",
+                "district-after-reform",
+                f"a district-level milestone runs until {milestone.window.last_day.isoformat()}, "
+                f"but districts ceased to operate after {REFORM_DATE.isoformat()}; expected "
+                "level 'xa' or 'tinh'",
+            )
+
+
+def _coverage(form: AwardForm) -> str:
+    """The span of dates the table covers for a form, as a parenthesis; empty if none."""
+    known = [rule for rule in AWARD_RULES if rule.form is form]
+    if not known:
+        return ""
+    since = min(rule.since for rule in known)
+    ends = [rule.until for rule in known]
+    until = None if None in ends else max(end for end in ends if end is not None)
+    span = f"from {since.isoformat()}" + ("" if until is None else f" to {until.isoformat()}")
+    return f" (it covers {form.vi} {span})"
+
+
+def _allowed(rules: tuple[AwardRule, ...]) -> str:
+    """The offices the rules allow, grouped by the law that says so."""
+    by_source: dict[str, list[str]] = {}
+    for rule in rules:
+        by_source.setdefault(rule.source, []).append(f"{rule.title.vi} cấp {rule.level.vi}")
+    return "; ".join(f"{' or '.join(offices)} ({source})" for source, offices in by_source.items())
+
+
+def check_awards(plan: Plan) -> Iterator[Problem]:
+    """Each award is given by an authority the law allows on the plan's date."""
+    if plan.awards is None:
+        return
+    day = plan.document.date.first_day
+    for index, grant in enumerate(plan.awards.grants):
+        path = f"$.awards.grants[{index}]"
+        rules = rules_for(grant.form, day)
+        if not rules:
+            yield _problem(
+                f"{path}.form",
+                "award-rule-unknown",
+                f"the rule table does not say who may give {grant.form.vi} on "
+                f"{day.isoformat()}{_coverage(grant.form)}; check the authority by hand",
+                Severity.WARNING,
+            )
+            continue
+        authority = grant.authority
+        if not any(r.title is authority.title and r.level is authority.level for r in rules):
+            allowed = _allowed(rules)
+            yield _problem(
+                f"{path}.authority",
+                "award-authority",
+                f"{authority.title.vi} cấp {authority.level.vi} may not give {grant.form.vi} "
+                f"on {day.isoformat()}; expected {allowed}",
+            )
+
+
+def check_signature(plan: Plan) -> Iterator[Problem]:
+    """TM. for a collective issuer and only then; the TM. line names the issuer."""
+    signature, issuer = plan.signature, plan.issuer
+    if issuer.collective and signature.on_behalf_of is None:
+        yield _problem(
+            "$.signature.on_behalf_of",
+            "signature-prefix",
+            f"{issuer.name} is a collective body, so the plan is signed on its behalf; "
+            f"expected on_behalf_of: {issuer.name!r} (the 'TM. {issuer.name.upper()}' line)",
+        )
+    elif not issuer.collective and signature.on_behalf_of is not None:
+        yield _problem(
+            "$.signature.on_behalf_of",
+            "signature-prefix",
+            f"{issuer.name} is headed by one person, so 'TM.' does not fit; expected no "
+            "on_behalf_of, or mark the issuer collective: true",
+        )
+    elif (
+        signature.on_behalf_of is not None
+        and signature.on_behalf_of.casefold() != issuer.name.casefold()
+    ):
+        yield _problem(
+            "$.signature.on_behalf_of",
+            "signature-body",
+            f"the TM. line names {signature.on_behalf_of!r}, not the issuer {issuer.name!r}; "
+            f"expected on_behalf_of: {issuer.name!r}",
+            Severity.WARNING,
+        )
+    academic = _ACADEMIC.match(signature.signer)
+    if academic is not None:
+        yield _problem(
+            "$.signature.signer",
+            "signer-title",
+            f"{signature.signer!r} carries an academic title; the decree signs with the name "
+            f"alone: {signature.signer[academic.end():]!r}",
+            Severity.WARNING,
+        )
+
+
+def check_recipients(plan: Plan) -> Iterator[Problem]:
+    """The recipients end with the archive line, and only the last line is one."""
+    recipients = plan.recipients
+    if not recipients:
+        yield _problem(
+            "$.recipients",
+            "recipients-archive",
+            "no recipients; expected at least the archive line 'Lưu: VT'",
+        )
+        return
+    for index, line in enumerate(recipients[:-1]):
+        if _ARCHIVE.match(line.strip()):
+            yield _problem(
+                f"$.recipients[{index}]",
+                "recipients-archive",
+                "the archive line comes before other recipients; expected it last",
+            )
+    last = len(recipients) - 1
+    if not _ARCHIVE.match(recipients[last].strip()):
+        yield _problem(
+            f"$.recipients[{last}]",
+            "recipients-archive",
+            f"the last recipient is {recipients[last]!r}; expected the archive line "
+            "'Lưu: VT' (optionally followed by the drafting unit: 'Lưu: VT, VHTT')",
+        )
+
+
+#: The built-in checks, in the order their problems are reported.
+BUILTIN_CHECKS: tuple[Check, ...] = (
+    check_texts,
+    check_placeholders,
+    check_bases,
+    check_period,
+    check_schedule,
+    check_units,
+    check_awards,
+    check_signature,
+    check_recipients,
+)

@@ -1,0 +1,165 @@
+"""Every error phongtrao raises on purpose, under one base: :class:`PhongtraoError`.
+
+Catch :class:`PhongtraoError` to handle them all; each message says what is
+wrong, where, and what would be right:
+
+- :class:`ModelError` — a model class was given a value it cannot hold
+  (``Plan(purposes="…")``), raised at construction;
+- :class:`PlanError` — a plan file or text is not a valid plan, or a plan has
+  errors that stop it from being rendered; it lists every problem;
+- :class:`RenderError` — a template or the PDF conversion failed;
+- :class:`BatchError` — some documents of a batch failed (the others were written).
+
+The module imports nothing else of phongtrao but the problem type, so every
+layer may raise these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from phongtrao._problems import Problem
+
+__all__ = [
+    "BatchError",
+    "BatchFailure",
+    "ModelError",
+    "PhongtraoError",
+    "PlanError",
+    "RenderError",
+]
+
+
+class PhongtraoError(Exception):
+    """The base of every error phongtrao raises on purpose."""
+
+
+#: Marks that no value was recorded with a :class:`ModelError`.
+_UNSET: Any = object()
+
+
+def _shown(value: Any) -> str:
+    """A value as an error message shows it: short, on one line, never a huge repr."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class ModelError(PhongtraoError, ValueError):
+    """A value a model class cannot hold, or a broken invariant of the class.
+
+    Raised when a model object is constructed (or changed with ``replace``);
+    the plan-file loader reports the same errors at ``<path>.<field>``.
+
+    Attributes:
+        field: tên trường — the offending field, with an index for an item of
+            a list (``purposes[1]``).
+        message: thông báo — what is wrong and what is expected.
+        cls: lớp — the model class's name, when known (``Plan``).
+        value: giá trị — the value given, when recorded.
+    """
+
+    def __init__(
+        self, field: str, message: str, *, cls: str | None = None, value: Any = _UNSET
+    ) -> None:
+        self.field = field
+        self.message = message
+        self.cls = cls
+        self.value = value
+        super().__init__(self._format())
+
+    @property
+    def where(self) -> str:
+        """``Class.field``, or the field alone when the class is not known."""
+        return f"{self.cls}.{self.field}" if self.cls else self.field
+
+    def _format(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    def __str__(self) -> str:
+        # The class is filled in by the class's constructor after the error is made.
+        return self._format()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_model_error, (self.field, self.message, self.cls, self.value))
+
+
+def _rebuild_model_error(field: str, message: str, cls: str | None, value: Any) -> ModelError:
+    return ModelError(field, message, cls=cls, value=value)
+
+
+class PlanError(PhongtraoError, ValueError):
+    """A plan file or text cannot be read as a plan, or a plan cannot be rendered.
+
+    It holds every problem found. The message lists one problem a line, each
+    ``$.path: message``, preceded by the source when it is a file.
+
+    Attributes:
+        problems: the problems, in file order.
+        source: the file read, or None for text and plan objects.
+    """
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        count = len(self.problems)
+        head = f"{self.source}: " if self.source else ""
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{head}not a valid plan ({count} {noun}):"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PlanError, (self.problems, self.source))
+
+
+class RenderError(PhongtraoError, RuntimeError):
+    """A document could not be rendered: a template failed, or the PDF conversion did.
+
+    The message names the template (or program), the part, and what would fix
+    it. Problems in the plan itself raise :class:`PlanError` instead.
+    """
+
+
+@attrs.frozen
+class BatchFailure:
+    """A document of a batch that was not written.
+
+    Attributes:
+        source: the plan file, or ``#N`` for the N-th plan object given.
+        message: why, one line (for plan errors, their paths and messages).
+        problems: the plan's problems, when it was a plan error.
+    """
+
+    source: str
+    message: str
+    problems: tuple[Problem, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+class BatchError(PhongtraoError):
+    """Some documents of a batch failed; the others were written.
+
+    Attributes:
+        failures: the documents not written, and why.
+        written: the paths written.
+    """
+
+    def __init__(self, failures: Sequence[BatchFailure], written: Sequence[Path]) -> None:
+        self.failures = tuple(failures)
+        self.written = tuple(written)
+        total = len(self.failures) + len(self.written)
+        lines = [f"{len(self.failures)} of {total} plans failed; the others were written:"]
+        lines += [f"  {failure}" for failure in self.failures]
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BatchError, (self.failures, self.written))

@@ -1,0 +1,280 @@
+"""The plan (Kế hoạch) and its parts."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from phongtrao.errors import ModelError
+from phongtrao.model._awards import Awards
+from phongtrao.model._documents import Document, LegalBasis
+from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._movement import Movement
+from phongtrao.model._schedule import Milestone
+from phongtrao.model._time import Period
+from phongtrao.model._units import Agency
+
+__all__ = [
+    "Assessment",
+    "FundingSource",
+    "Orientation",
+    "Plan",
+    "Responsibility",
+    "SignMode",
+    "Signature",
+    "Topic",
+]
+
+
+@model
+class Topic(Model):
+    """Một mục đánh giá — a numbered heading with its numbered items."""
+
+    heading: str = attrs.field(
+        metadata=describe("Tiêu đề", "heading", "Đánh giá những tồn tại, hạn chế"),
+    )
+    items: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Các nội dung", "its items, each a sentence"),
+    )
+
+
+@model
+class Assessment(Model):
+    """Nội dung tổng kết — what the summary must assess.
+
+    The results part between ``direction`` and ``shortcomings`` is built from the
+    movement's contents and campaigns, then ``impact``.
+    """
+
+    direction: Topic = attrs.field(
+        metadata=describe("Đánh giá công tác chỉ đạo", "the direction work to assess")
+    )
+    impact: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Tác động, sức lan tỏa",
+                          "impact items that follow the results by content and campaign"),
+    )
+    shortcomings: Topic | None = attrs.field(
+        default=None, metadata=describe("Tồn tại, hạn chế", "shortcomings to assess")
+    )
+    lessons: Topic | None = attrs.field(
+        default=None, metadata=describe("Bài học kinh nghiệm", "lessons to draw")
+    )
+
+
+@model
+class Orientation(Model):
+    """Định hướng — the orientation and targets for the next period."""
+
+    period: Period = attrs.field(
+        metadata=describe("Giai đoạn tiếp theo", "the next period", {"start": 2021, "end": 2025})
+    )
+    items: tuple[str, ...] = attrs.field(
+        metadata=describe("Các định hướng", "its items, each numbered"),
+    )
+
+
+def _check_amount(instance: FundingSource, attribute: Any, amount: int | None) -> None:
+    if amount is not None and amount < 0:
+        raise ModelError("amount", f"an amount of {amount} đồng is negative; expected 0 or more")
+
+
+@model
+class FundingSource(Model):
+    """Kinh phí — a source of funds and, if set, the amount in đồng.
+
+    Rendered as "Từ nguồn <source>."
+    """
+
+    source: str = attrs.field(
+        metadata=describe("Nguồn kinh phí", "where the money comes from, after 'Từ nguồn'",
+                          "ngân sách Nhà nước theo phân cấp"),
+    )
+    amount: int | None = attrs.field(
+        default=None,
+        validator=_check_amount,
+        metadata=describe("Số tiền (đồng)", "amount in đồng, if set", 50000000),
+    )
+
+
+def _some_duties(instance: Responsibility, attribute: Any, duties: tuple[str, ...]) -> None:
+    if not duties:
+        raise ModelError("duties", "a unit with no duties; expected at least one duty")
+
+
+@model
+class Responsibility(Model):
+    """Trách nhiệm — one unit's duties in carrying out the plan.
+
+    A body the issuer cannot command is ``requested`` ("Đề nghị Ủy ban Mặt trận
+    Tổ quốc huyện") rather than assigned.
+    """
+
+    unit: str = attrs.field(
+        metadata=describe("Đơn vị", "the unit, as the plan names it", "Phòng Văn hóa - Thông tin"),
+    )
+    duties: tuple[str, ...] = attrs.field(
+        validator=_some_duties,
+        metadata=describe("Nhiệm vụ", "its duties; one is a paragraph, several are bullets"),
+    )
+    requested: bool = attrs.field(
+        default=False,
+        metadata=describe("Đề nghị (không giao)",
+                          "whether the issuer requests rather than assigns", True),
+    )
+
+
+class SignMode(str, Enum):
+    """Thẩm quyền ký — how the signer signs for the head: KT., Q., TL. or TUQ."""
+
+    KT = "KT"
+    Q = "Q"
+    TL = "TL"
+    TUQ = "TUQ"
+
+
+def _check_title(instance: Signature, attribute: Any, title: str | None) -> None:
+    if instance.mode is SignMode.Q and title is not None:
+        raise ModelError(
+            "title", "an acting head signs 'Q. <head>' with no title line below; expected no title"
+        )
+    if instance.mode is not SignMode.Q and title is None:
+        raise ModelError("title", "the signer's title is missing; expected e.g. 'PHÓ CHỦ TỊCH'")
+
+
+def _check_head(instance: Signature, attribute: Any, head: str | None) -> None:
+    if instance.mode is not None and head is None:
+        raise ModelError(
+            "head",
+            f"signing {instance.mode.value}. needs the head signed for; expected e.g. 'CHỦ TỊCH'",
+        )
+    if instance.mode is None and head is not None:
+        raise ModelError(
+            "head", "a head is given but no mode (KT, Q, TL, TUQ); expected a mode or no head"
+        )
+
+
+@model
+class Signature(Model):
+    """Chữ ký — the signature block: TM./KT./Q./TL./TUQ. lines, title and signer."""
+
+    on_behalf_of: str | None = attrs.field(
+        default=None,
+        metadata=describe("Thay mặt (TM.)", "the collective body signed for", "Ủy ban nhân dân"),
+    )
+    mode: SignMode | None = attrs.field(
+        default=None,
+        metadata=describe("Hình thức ký thay", "KT, Q, TL or TUQ", "KT"),
+    )
+    head: str | None = attrs.field(
+        default=None,
+        validator=_check_head,
+        metadata=describe("Người đứng đầu", "the head signed for", "Chủ tịch"),
+    )
+    title: str | None = attrs.field(
+        default=None,
+        validator=_check_title,
+        metadata=describe("Chức vụ người ký", "the signer's own title", "Phó Chủ tịch"),
+    )
+    signer: str = attrs.field(
+        metadata=describe("Họ và tên người ký", "the signer's name, no academic titles",
+                          "Phạm Văn Thắng"),
+    )
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The upper-case authority lines above the signature, in order."""
+        lines: list[str] = []
+        if self.on_behalf_of is not None:
+            lines.append(f"TM. {self.on_behalf_of}")
+        if self.mode is not None and self.head is not None:
+            lines.append(f"{self.mode.value}. {self.head}")
+        if self.title is not None:
+            lines.append(self.title)
+        return tuple(line.upper() for line in lines)
+
+
+@model
+class Plan(Model):
+    """Kế hoạch — the plan for a movement's summary conference, complete."""
+
+    issuer: Agency = attrs.field(
+        metadata=describe("Cơ quan ban hành", "the body that issues the plan")
+    )
+    parent: Agency | None = attrs.field(
+        default=None,
+        metadata=describe("Cơ quan chủ quản", "the body above the issuer, shown above it"),
+    )
+    document: Document = attrs.field(
+        metadata=describe("Số, ký hiệu, địa danh, ngày", "number, symbol, place and date")
+    )
+    title: str = attrs.field(
+        metadata=describe("Trích yếu", "what the plan is about, under 'KẾ HOẠCH'"),
+    )
+    movement: Movement = attrs.field(
+        metadata=describe("Phong trào", "the movement summarised")
+    )
+    period: Period = attrs.field(
+        metadata=describe("Giai đoạn tổng kết", "the years summarised",
+                          {"start": 2000, "end": 2020})
+    )
+    bases: tuple[LegalBasis, ...] = attrs.field(
+        default=(),
+        metadata=describe("Căn cứ", "the documents the plan is based on"),
+    )
+    introduction: str | None = attrs.field(
+        default=None,
+        metadata=describe("Lời dẫn", "the sentence after the bases, ending 'cụ thể như sau:'"),
+    )
+    purposes: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Mục đích", "purposes, each a bullet"),
+    )
+    requirements: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Yêu cầu", "requirements, each a bullet"),
+    )
+    assessment: Assessment | None = attrs.field(
+        default=None, metadata=describe("Nội dung tổng kết", "what the summary must assess")
+    )
+    orientation: Orientation | None = attrs.field(
+        default=None, metadata=describe("Định hướng giai đoạn tới", "orientation for next period")
+    )
+    awards: Awards | None = attrs.field(
+        default=None, metadata=describe("Thi đua, khen thưởng", "awards")
+    )
+    schedule: tuple[Milestone, ...] = attrs.field(
+        default=(),
+        metadata=describe("Thời gian tổng kết", "when each level holds its conference"),
+    )
+    funding: tuple[FundingSource, ...] = attrs.field(
+        default=(),
+        metadata=describe("Kinh phí", "where the money comes from"),
+    )
+    responsibilities: tuple[Responsibility, ...] = attrs.field(
+        default=(),
+        metadata=describe("Tổ chức thực hiện", "each unit's duties"),
+    )
+    closing: str | None = attrs.field(
+        default=None,
+        metadata=describe("Đoạn kết", "the closing paragraph; the end mark './.' is added"),
+    )
+    recipients: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Nơi nhận", "recipient lines, the last the archive 'Lưu: VT'",
+                          ["Sở Văn hóa, Thể thao và Du lịch", "Lưu: VT"]),
+    )
+    signature: Signature = attrs.field(
+        metadata=describe("Chữ ký", "the signature block")
+    )
+
+    @property
+    def place(self) -> str:
+        """The place in the date line (the document's, or else the issuer's unit name)."""
+        if self.document.place is not None:
+            return self.document.place
+        unit = self.issuer.unit
+        return unit.name if unit is not None else "Hà Nội"
