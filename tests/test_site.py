@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-import phongtrao
 from docgen import cli as clidocs
 
+import phongtrao
 from phongtrao import _cli as cli
 
 from .conftest import ROOT

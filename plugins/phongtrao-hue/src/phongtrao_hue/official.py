@@ -9,8 +9,9 @@ nothing.
 
 Names are compared by :func:`key` (:func:`phongtrao.vi.name_key`): Unicode
 NFC, case folded, with spaces and dashes ("Chân Mây – Lăng Cô", "Chân Mây -
-Lăng Cô") made uniform. A name that some official unit outside Huế also bears ("phường Thuận An" is in Huế and in
-Thành phố Hồ Chí Minh) never identifies a unit of Huế by itself; its code must.
+Lăng Cô") made uniform. A name that some official unit outside Huế also bears
+("phường Thuận An" is in Huế and in Thành phố Hồ Chí Minh) never identifies a
+unit of Huế by itself; its code must.
 """
 
 from __future__ import annotations
