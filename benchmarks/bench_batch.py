@@ -40,11 +40,8 @@ import docx
 from docxtpl import DocxTemplate
 
 import phongtrao
-from phongtrao._batch import render_many
-from phongtrao._cascade import commune_plans, official_provinces
-from phongtrao._national import starter_plan
+from phongtrao import builtin_template, commune_plans, official_provinces, render_many, starter_plan
 from phongtrao._rendering import engine, template_context
-from phongtrao._templates import builtin_template
 from phongtrao.model import Level, PartialDate, Plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,7 +131,7 @@ os.environ["PHONGTRAO_PLUGINS"] = "none"
 sys.path.insert(0, {bench!r})
 from concurrent.futures import ProcessPoolExecutor
 from bench_batch import nationwide_plans
-from phongtrao._batch import render_many
+from phongtrao import render_many
 plans = nationwide_plans({limit})
 with tempfile.TemporaryDirectory() as out, ProcessPoolExecutor(2) as pool:
     written = render_many(plans, out, draft=True, executor=pool)

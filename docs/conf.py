@@ -26,7 +26,8 @@ extensions = [
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# _generated/: parts the pages include, not pages of their own.
+exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
 language = "en"
 
 # -- MyST ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from phongtrao._plugins import reset_default_plugins
+from phongtrao._default import reset_default_renderer
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
@@ -36,6 +36,6 @@ def _docs_environment(
 ) -> Iterator[None]:
     monkeypatch.chdir(WORKING_FOLDERS.get(request.node.path.name, ROOT))
     monkeypatch.setenv("PHONGTRAO_PLUGINS", "none")
-    reset_default_plugins()
+    reset_default_renderer()
     yield
-    reset_default_plugins()
+    reset_default_renderer()

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import phongtrao
-from phongtrao._plugins import reset_default_plugins
+from phongtrao._default import reset_default_renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cam-xuyen-2021" / "plan.yaml"
@@ -35,9 +35,9 @@ def no_installed_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     they would choose their templates for every plan in every test.
     """
     monkeypatch.setenv("PHONGTRAO_PLUGINS", "none")
-    reset_default_plugins()
+    reset_default_renderer()
     yield
-    reset_default_plugins()
+    reset_default_renderer()
 
 
 @pytest.fixture(scope="session")

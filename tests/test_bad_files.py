@@ -860,7 +860,7 @@ class TestLoadFailures:
         path = LOAD / name
         text = path.read_text(encoding="utf-8")
         with pytest.raises(PlanError) as caught:
-            phongtrao.load_plan(text, format=path.suffix.lstrip("."))
+            phongtrao.loads_plan(text, format=path.suffix.lstrip("."))
         assert LOAD_FAILURES[name] == _listed(caught.value)
         assert caught.value.source is None
 
@@ -953,4 +953,4 @@ class TestTolerated:
         text = json.dumps(json.loads(phongtrao.dumps_plan(plan, "json")), ensure_ascii=False)
         assert len(text) > 255
         assert "\n" not in text
-        assert plan == phongtrao.load_plan(text)
+        assert plan == phongtrao.loads_plan(text)

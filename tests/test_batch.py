@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
 import phongtrao
-from phongtrao._batch import BatchError, BatchFailure, output_names, render_many
-from phongtrao._cascade import commune_plan, commune_plans, official_communes, official_provinces
-from phongtrao._national import starter_plan
-from phongtrao._rendering import render_bytes
+from phongtrao import (
+    BatchError,
+    BatchFailure,
+    commune_plan,
+    commune_plans,
+    official_communes,
+    official_provinces,
+    output_names,
+    render_bytes,
+    render_many,
+    starter_plan,
+    testing,
+)
+from phongtrao._rendering import engine
 from phongtrao.model import AdministrativeUnit, Level, PartialDate, Plan, UnitKind
 
 from .docxtext import body_text
@@ -155,6 +166,30 @@ class TestRenderMany:
         with pytest.raises(BatchError, match="exists"):
             render_many(plans, tmp_path, draft=True)
         assert 2 == len(render_many(plans, tmp_path, draft=True, overwrite=True))
+
+    def test_each_template_is_prepared_once(self, ha_tinh_communes: list[Plan], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+        """A batch of 69 documents on one renderer prepares its template once."""
+        calls: list[str] = []
+        real = engine.prepare_bytes
+
+        def counted(data: bytes, name: str, environment: Any) -> Any:
+            calls.append(name)
+            return real(data, name, environment)
+
+        monkeypatch.setattr(engine, "prepare_bytes", counted)
+        renderer = testing.make_renderer()
+        written = render_many(ha_tinh_communes, tmp_path, draft=True, renderer=renderer)
+        assert (69, ["ke-hoach"], 1) == (len(written), calls, renderer.preparations)
+
+    def test_a_renderer_with_an_object_plugin_cannot_go_to_processes(
+        self, ha_tinh_communes: list[Plan], tmp_path: Path
+    ) -> None:
+        """Worker processes load plugins by module: a plugin object is refused, by name."""
+        renderer = testing.make_renderer(("thu", object()))
+        with ProcessPoolExecutor(1) as pool, pytest.raises(ValueError, match="'thu'"):
+            render_many(ha_tinh_communes[:2], tmp_path, draft=True, renderer=renderer,
+                        executor=pool)
 
     def test_text_of_every_document(self, ha_tinh_communes: list[Plan], tmp_path: Path) -> None:
         """Each document names its own commune."""

@@ -622,7 +622,7 @@ class TestErrors:
 
     def test_unexpected_error(self, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
         """An unexpected error is one line naming it and --debug, with no traceback."""
-        monkeypatch.setattr(phongtrao, "check", _boom)
+        monkeypatch.setattr(phongtrao.Renderer, "check", _boom)
         outcome = cli("validate", MINIMAL)
         expected = "phongtrao: error: RuntimeError: boom (run with --debug for details)\n"
         assert Outcome(2, "", expected) == outcome
@@ -636,7 +636,7 @@ class TestErrors:
         self, cli: Cli, monkeypatch: pytest.MonkeyPatch, args: list[str]
     ) -> None:
         """With --debug (before or after the command) an unexpected error shows its traceback."""
-        monkeypatch.setattr(phongtrao, "check", _boom)
+        monkeypatch.setattr(phongtrao.Renderer, "check", _boom)
         outcome = cli(*args)
         assert 2 == outcome.code
         assert outcome.err.startswith("Traceback (most recent call last):")
@@ -652,7 +652,7 @@ class TestErrors:
         def interrupt(*args: object) -> None:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(phongtrao, "check", interrupt)
+        monkeypatch.setattr(phongtrao.Renderer, "check", interrupt)
         assert Outcome(130, "", "phongtrao: interrupted\n") == cli("validate", MINIMAL)
 
 

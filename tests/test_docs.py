@@ -7,7 +7,7 @@ import pytest
 
 import phongtrao
 from phongtrao._outline import Block, BlockKind
-from phongtrao._rendering.context import Header, SignatureBlock
+from phongtrao._outline.frame import Header, SignatureBlock
 
 from .conftest import ROOT
 

@@ -21,9 +21,7 @@ from typing import TypeVar
 import pytest
 
 import phongtrao
-from phongtrao._cascade import official_communes
-from phongtrao._plugins import Plugins
-from phongtrao._rendering.pdf import find_soffice
+from phongtrao import Plugins, find_soffice, official_communes
 from phongtrao._rules.awards_table import rules_for
 from phongtrao.model import Level, Plan, UnitKind
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 import logging
-import subprocess
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -22,23 +22,29 @@ from typing import Any
 
 import attrs
 import pytest
-from docgen.hooks import markdown
 
 import phongtrao
-from phongtrao import hookspecs
+from phongtrao import (
+    PluginFailure,
+    PluginInfo,
+    Plugins,
+    Renderer,
+    RenderError,
+    hookspecs,
+    render_bytes,
+    template_context,
+)
 from phongtrao._national import TDDKXDDSVH, starter_plan
 from phongtrao._outline import Node, NodeKind, Section
-from phongtrao._plugins import ENV, PluginFailure, PluginInfo, Plugins
-from phongtrao._problems import Problem, Severity
-from phongtrao._rendering import RenderError, render_bytes, template_context
-from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
+from phongtrao._plugins import ENV
+from phongtrao.hookspecs import Catalog, Problem, Severity, TemplateSpec, hookimpl
 from phongtrao.model import CatalogItem, Level, Movement, Plan
 
 from .conftest import EXAMPLE, ROOT
 from .docxtext import body_lines
 from .plugins import command, pip_install, template_with
 
-HOOKS_DOC = ROOT / "docs" / "hooks.md"
+HOOKS_DOC = ROOT / "docs" / "_generated" / "hooks.md"
 TM_MISSING = Path(__file__).parent / "data" / "bad" / "check" / "tm-missing.yaml"
 
 
@@ -71,7 +77,7 @@ def boom() -> None:
 
 def section_lines(plan: Plan, plugins: Plugins) -> list[tuple[str, str]]:
     """The numbers and titles of the body's sections."""
-    body = template_context(plan, plugins)["body"]
+    body = template_context(plan, renderer=Renderer(plugins))["body"]
     return [(block.number, block.text) for block in body if block.kind.value == "section"]
 
 
@@ -187,7 +193,7 @@ class TestHookTemplates:
         """render_bytes(plan, "name", plugins=...) renders the plugin's template."""
         path = template_with(tmp_path, "Mẫu Quảng Trị: {{ header.number_line }}")
         manager = registered(("quang-tri", templates_plugin("quang-tri", path)))
-        lines = body_lines(render_bytes(example_plan, "quang-tri", plugins=manager))
+        lines = body_lines(render_bytes(example_plan, "quang-tri", renderer=Renderer(manager)))
         assert "Mẫu Quảng Trị: Số:      /KH-UBND" in lines
 
     def test_lookup_order_path_then_plugin_then_built_in(self, example_plan: Plan,
@@ -196,9 +202,10 @@ class TestHookTemplates:
         plugin_file = template_with(tmp_path, "từ plugin", "plugin.docx")
         explicit = template_with(tmp_path, "từ đường dẫn", "explicit.docx")
         manager = registered(("tinh", templates_plugin("ke-hoach", plugin_file)))
-        by_path = body_lines(render_bytes(example_plan, explicit, plugins=manager))
-        by_name = body_lines(render_bytes(example_plan, "ke-hoach", plugins=manager))
-        built_in = body_lines(render_bytes(example_plan, "ke-hoach", plugins=Plugins(False)))
+        by_path = body_lines(render_bytes(example_plan, explicit, renderer=Renderer(manager)))
+        by_name = body_lines(render_bytes(example_plan, "ke-hoach", renderer=Renderer(manager)))
+        built_in = body_lines(render_bytes(example_plan, "ke-hoach", renderer=Renderer(
+            Plugins(False))))
         expected = [(True, False), (False, True), (False, False)]
         assert expected == [("từ đường dẫn" in lines, "từ plugin" in lines)
                             for lines in (by_path, by_name, built_in)]
@@ -209,7 +216,7 @@ class TestHookTemplates:
         path = template_with(tmp_path, "{{ ''.__class__.__mro__ }}")
         manager = registered(("quang-tri", templates_plugin("quang-tri", path)))
         with pytest.raises(RenderError, match=r"'quang-tri'.*sandbox forbids"):
-            render_bytes(example_plan, "quang-tri", plugins=manager)
+            render_bytes(example_plan, "quang-tri", renderer=Renderer(manager))
 
     def test_one_spec_instead_of_a_list_is_a_failure(self, tmp_path: Path) -> None:
         """Returning a bare TemplateSpec (not a list) leaves the plugin out, naming the hook."""
@@ -229,11 +236,24 @@ class TestHookTemplates:
 
 
 class TestHookChooseTemplate:
-    def test_first_result_wins(self, example_plan: Plan) -> None:
+    def test_first_result_wins(self, example_plan: Plan, tmp_path: Path) -> None:
         """Of two plugins choosing, the one registered later (called first) decides."""
-        manager = registered(("a", plugin(choose_template=lambda plan: "mau-a")),
-                             ("b", plugin(choose_template=lambda: "mau-b")))
+        path = template_with(tmp_path, "x")
+        manager = registered(
+            ("a", plugin(choose_template=lambda plan: "mau-a",
+                         templates=lambda: [TemplateSpec(name="mau-a", file=path)])),
+            ("b", plugin(choose_template=lambda: "mau-b",
+                         templates=lambda: [TemplateSpec(name="mau-b", file=path)])))
         assert "mau-b" == manager.choose_template(example_plan)
+
+    @pytest.mark.parametrize("choice", ["khong-co", "/etc/passwd", "../ke-hoach.docx"])
+    def test_a_name_no_one_registers_is_a_failure(self, example_plan: Plan, choice: str) -> None:
+        """A choice of an unknown name (or a path) leaves the plugin out; the next one chooses."""
+        manager = registered(("a", plugin(choose_template=lambda plan: choice)))
+        assert ("ke-hoach", [PluginFailure(
+            "a", "phongtrao_choose_template", f"chose the template {choice!r}, which no plugin "
+            "registers; expected one of ke-hoach")],
+        ) == (manager.choose_template(example_plan), list(manager.failures))
 
     def test_none_falls_through_to_ke_hoach(self, example_plan: Plan) -> None:
         """A plugin answering None lets the national plugin choose ke-hoach."""
@@ -246,7 +266,8 @@ class TestHookChooseTemplate:
         path = template_with(tmp_path, "Mẫu đã chọn")
         chooser = plugin(templates=lambda: [TemplateSpec(name="chon", file=path)],
                          choose_template=lambda plan: "chon")
-        lines = body_lines(render_bytes(example_plan, plugins=registered(("a", chooser))))
+        renderer = Renderer(registered(("a", chooser)))
+        lines = body_lines(render_bytes(example_plan, renderer=renderer))
         assert "Mẫu đã chọn" in lines
 
     def test_a_name_that_is_not_text_is_a_failure(self, example_plan: Plan) -> None:
@@ -402,9 +423,9 @@ class TestHookTemplateContext:
             return {"so_nam": plan.period.years, "tieu_de": context["title"].upper()}
 
         manager = registered(("a", plugin(template_context=context)))
-        values = template_context(example_plan, manager)
+        values = template_context(example_plan, renderer=Renderer(manager))
         path = template_with(tmp_path, "Sau {{ so_nam }} năm")
-        lines = body_lines(render_bytes(example_plan, path, plugins=manager))
+        lines = body_lines(render_bytes(example_plan, path, renderer=Renderer(manager)))
         assert (20, example_plan.title.upper(), True) == (
             values["so_nam"], values["tieu_de"], "Sau 20 năm" in lines)
 
@@ -412,7 +433,7 @@ class TestHookTemplateContext:
         """A plugin replacing "title" is left out, with its other names; the title stays."""
         manager = registered(("a", plugin(
             template_context=lambda: {"title": "Khác", "them": 1})))
-        values = template_context(example_plan, manager)
+        values = template_context(example_plan, renderer=Renderer(manager))
         assert (example_plan.title, False, [PluginFailure(
             "a", "phongtrao_template_context", "would replace the context names title")]) == (
             values["title"], "them" in values, list(manager.failures))
@@ -421,7 +442,7 @@ class TestHookTemplateContext:
         """The second plugin adding a name already added is the one left out."""
         manager = registered(("a", plugin(template_context=lambda: {"ten": "a"})),
                              ("b", plugin(template_context=lambda: {"ten": "b"})))
-        assert ("b", ["a"]) == (template_context(example_plan, manager)["ten"],
+        assert ("b", ["a"]) == (template_context(example_plan, renderer=Renderer(manager))["ten"],
                                 [failure.plugin for failure in manager.failures])
 
 
@@ -430,7 +451,7 @@ class TestHookJinjaFilters:
         """A plugin's filter works in a template rendered with that plugin."""
         manager = registered(("a", plugin(jinja_filters=lambda: {"chu_hoa": str.upper})))
         path = template_with(tmp_path, "Hoa: {{ title | chu_hoa }}")
-        lines = body_lines(render_bytes(example_plan, path, plugins=manager))
+        lines = body_lines(render_bytes(example_plan, path, renderer=Renderer(manager)))
         assert f"Hoa: {example_plan.title.upper()}" in lines
 
     def test_without_the_plugin_the_filter_is_unknown(self, example_plan: Plan,
@@ -438,7 +459,7 @@ class TestHookJinjaFilters:
         """The same template without the plugin fails with a RenderError."""
         path = template_with(tmp_path, "Hoa: {{ title | chu_hoa }}")
         with pytest.raises(RenderError, match="chu_hoa"):
-            render_bytes(example_plan, path, plugins=Plugins(False))
+            render_bytes(example_plan, path, renderer=Renderer(Plugins(False)))
 
     def test_replacing_a_jinja_filter_is_a_failure(self) -> None:
         """A plugin redefining Jinja's "upper" (or "safe") is left out."""
@@ -508,7 +529,7 @@ def _good(hook: str, tmp_path: Path) -> tuple[Callable[..., Any], Callable[[Plug
     cases: dict[str, tuple[Callable[..., Any], Callable[[Plugins, Plan], Any], Any]] = {
         "templates": (lambda: [TemplateSpec(name="tot", file=path)],
                       lambda m, p: sorted(m.templates()), ["ke-hoach", "tot"]),
-        "choose_template": (lambda: "tot", lambda m, p: m.choose_template(p), "tot"),
+        "choose_template": (lambda: "ke-hoach", lambda m, p: m.choose_template(p), "ke-hoach"),
         "catalog": (lambda: Catalog(recipients=("Tốt",)),
                     lambda m, p: m.catalog().recipients, ("Tốt",)),
         "new_plan": (lambda: plan, lambda m, p: m.new_plan(Level.XA, None, 2026, TDDKXDDSVH),
@@ -822,12 +843,11 @@ def spec_shape(function: Callable[..., Any]) -> tuple[Any, ...]:
         for p in signature.parameters.values())
     result = (None if signature.return_annotation is signature.empty
               else _expression(str(signature.return_annotation)))
-    options = getattr(function, f"{hookspecs.PROJECT}_spec")
-    return parameters, result, bool(options.get("firstresult"))
+    return parameters, result, hookspecs.HOOKS[function.__name__].call.value
 
 
 def documented_shapes(doc: str) -> dict[str, tuple[Any, ...]]:
-    """Each ``def phongtrao_…`` line of the doc's reference, parsed, with its "First result wins".
+    """Each ``def phongtrao_…`` line of the doc's reference, parsed, with how it is "Called".
 
     The reference is the "## Hooks" section; the examples before it are plugin code.
     """
@@ -855,10 +875,10 @@ def documented_shapes(doc: str) -> dict[str, tuple[Any, ...]]:
              None if a.arg not in defaults else repr(ast.literal_eval(defaults[a.arg])))
             for a, kind in kinds)
         result = None if node.returns is None else ast.unparse(node.returns)
-        verdicts = [text for text in lines[index + 1:index + 6]
-                    if text.startswith("First result wins: ")]
-        first = verdicts[0].startswith("First result wins: **yes**") if verdicts else None
-        shapes[node.name] = (parameters, result, first)
+        verdicts = [re.match(r"Called: \*\*([^*]+)\*\*", text)
+                    for text in lines[index + 1:index + 6]]
+        called = next((verdict.group(1) for verdict in verdicts if verdict), None)
+        shapes[node.name] = (parameters, result, called)
     return shapes
 
 
@@ -878,12 +898,13 @@ def signature_problems(doc: str) -> list[str]:
 
 
 class TestHookDocs:
-    def test_committed_docs_are_generated(self) -> None:
-        """docs/hooks.md is exactly what `python -m docgen.hooks` writes."""
-        assert markdown() == HOOKS_DOC.read_text(encoding="utf-8")
+    def test_the_page_includes_the_generated_reference(self) -> None:
+        """docs/hooks.md (by hand) includes the reference generated from the hook table."""
+        assert "```{include} _generated/hooks.md" in (ROOT / "docs" / "hooks.md").read_text(
+            encoding="utf-8")
 
     def test_every_hook_is_documented_with_its_signature(self) -> None:
-        """Each hook spec is in docs/hooks.md with its exact signature and firstresult."""
+        """Each hook spec is in the reference with its exact signature and call policy."""
         assert [] == signature_problems(HOOKS_DOC.read_text(encoding="utf-8"))
 
     def test_the_signature_check_finds_a_missing_hook(self) -> None:
@@ -897,7 +918,8 @@ class TestHookDocs:
         ("phongtrao_check", "def phongtrao_check(plan: Plan)", "def phongtrao_check(plan)"),
         ("phongtrao_check", "def phongtrao_check(plan: Plan) -> Iterable[Problem] | None",
          "def phongtrao_check(plan: Plan) -> Iterable[Problem]"),
-        ("phongtrao_templates", "First result wins: **no**", "First result wins: **yes**"),
+        ("phongtrao_templates", "Called: **each result collected**",
+         "Called: **first result wins**"),
     ])
     def test_the_signature_check_finds_another_signature(self, hook: str, written: str,
                                                          changed: str) -> None:
@@ -906,12 +928,6 @@ class TestHookDocs:
         assert written in doc
         problems = signature_problems(doc.replace(written, changed, 1))
         assert [f"{hook}: documented as"] == [problem[:len(hook) + 15] for problem in problems]
-
-    def test_module_runs_as_a_script(self, tmp_path: Path) -> None:
-        """`python -m docgen.hooks` prints the doc in UTF-8."""
-        result = subprocess.run([sys.executable, "-m", "docgen.hooks"], cwd=tmp_path,
-                                capture_output=True, check=True)
-        assert HOOKS_DOC.read_bytes() == result.stdout
 
     def test_every_hook_has_a_test_class(self) -> None:
         """Each hook has a TestHook… class of specifications in this module."""

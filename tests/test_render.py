@@ -17,8 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import phongtrao
-from phongtrao import vi
-from phongtrao._rendering import RenderError, render_bytes, template_context
+from phongtrao import RenderError, render_bytes, template_context, testing, vi
 from phongtrao.model import Plan, Signature
 
 from . import strategies
@@ -337,7 +336,7 @@ def _template_with(tmp_path: Path, paragraph: str) -> Path:
     """The built-in template with one more paragraph holding ``paragraph``."""
     import docx
 
-    from phongtrao._templates import builtin_template
+    from phongtrao import builtin_template
 
     document = docx.Document(str(builtin_template("ke-hoach")))
     document.add_paragraph(paragraph)
@@ -372,10 +371,18 @@ class TestTemplates:
         assert target.read_bytes() == builder.build(spec)
 
     def test_prepared_once(self, example_plan: Plan) -> None:
-        """Rendering twice prepares the template once (the cache returns the same object)."""
-        from phongtrao._rendering import resolve_template
+        """A renderer prepares a template file once, however many documents it renders."""
+        renderer = testing.make_renderer()
+        for _ in range(3):
+            renderer.render_bytes(example_plan)
+        renderer.render_bytes(example_plan, "ke-hoach")
+        assert (1, True) == (renderer.preparations, renderer.template() is renderer.template())
 
-        assert resolve_template() is resolve_template()
+    def test_each_renderer_prepares_its_own(self, example_plan: Plan) -> None:
+        """Two renderers share nothing: each prepares the template for itself."""
+        first, second = testing.make_renderer(), testing.make_renderer()
+        assert first.template() is not second.template()
+        assert (1, 1) == (first.preparations, second.preparations)
 
 
 class TestContext:
@@ -428,7 +435,7 @@ def _builder() -> Any:
 
 
 def _soffice_or_skip() -> None:
-    from phongtrao._rendering.pdf import find_soffice
+    from phongtrao import find_soffice
 
     if find_soffice() is None:
         import os
@@ -454,7 +461,7 @@ class TestPdf:
                          "Sở Văn hóa, Thể thao &Du lịch", "Phạm Văn Thắng",
                          "Dự kiến tổ chức vào tháng 6/2021.", "để được hướng dẫn./."):
             assert expected in text
-        assert out.read_bytes().startswith(b"%PDF")
+        assert out.path.read_bytes().startswith(b"%PDF")
 
     @pytest.mark.parametrize("look", ["national", "ha-tinh", "hue"])
     def test_national_name_fits_one_line(

@@ -22,7 +22,7 @@ class TestRoundTrip:
     @given(plan=strategies.plans)
     def test_any_plan_survives_text(self, fmt: str, plan: phongtrao.Plan) -> None:
         """dumps_plan then load_plan gives an equal plan, for any plan and format."""
-        assert plan == phongtrao.load_plan(phongtrao.dumps_plan(plan, fmt), fmt)
+        assert plan == phongtrao.loads_plan(phongtrao.dumps_plan(plan, fmt), fmt)
 
     @pytest.mark.parametrize("suffix", [".yaml", ".yml", ".json", ".toml"])
     def test_example_survives_files(
@@ -35,13 +35,13 @@ class TestRoundTrip:
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_format_is_sniffed_from_text(self, fmt: str, example_plan: phongtrao.Plan) -> None:
         """Plan text loads without naming its format."""
-        assert example_plan == phongtrao.load_plan(phongtrao.dumps_plan(example_plan, fmt))
+        assert example_plan == phongtrao.loads_plan(phongtrao.dumps_plan(example_plan, fmt))
 
     def test_text_is_nfc_after_load(self, example_plan: phongtrao.Plan) -> None:
         """Decomposed (NFD) text in a file is normalised to NFC on load."""
         text = unicodedata.normalize("NFD", phongtrao.dumps_plan(example_plan, "yaml"))
         assert "Cẩm Xuyên" not in text
-        loaded = phongtrao.load_plan(text, "yaml")
+        loaded = phongtrao.loads_plan(text, "yaml")
         assert example_plan == loaded
 
     def test_defaults_are_left_out(self, example_plan: phongtrao.Plan) -> None:
@@ -78,4 +78,4 @@ class TestRoundTrip:
     def test_evolved_plan_round_trips(self, example_plan: phongtrao.Plan) -> None:
         """A plan changed with attrs.evolve dumps and loads like any other."""
         changed = attrs.evolve(example_plan, closing=None, funding=())
-        assert changed == phongtrao.load_plan(phongtrao.dumps_plan(changed, "toml"), "toml")
+        assert changed == phongtrao.loads_plan(phongtrao.dumps_plan(changed, "toml"), "toml")

@@ -32,16 +32,13 @@ from collections import Counter
 from pathlib import Path
 
 import phongtrao
-from phongtrao._batch import BatchFailure, output_names, render_many
-from phongtrao._cascade import commune_plan
-from phongtrao._outline.phrases import window_phrase
-from phongtrao._plugins import Plugins
+from phongtrao import BatchFailure, Plugins, commune_plan, output_names, render_many
 from phongtrao.model import REFORM_DATE, AdministrativeUnit, Level, Milestone, Plan, UnitKind
 
 HERE = Path(__file__).resolve().parent
 DISTRICT_PLAN = HERE.parent / "cam-xuyen-2021" / "plan.yaml"
 PLUGIN = "ha-tinh"
-PLACEHOLDER = re.compile(r"«[^«»]*»")
+PLACEHOLDER = re.compile(r"«[^«»]*»")  # as phongtrao.testing.PLACEHOLDER
 
 # Used only without the ha-tinh plugin: the same 21 communes as its catalog
 # (source: vietnam-provinces 0.6.0, district 446), valid until 2025-06-30 (REFORM_DATE).
@@ -135,7 +132,7 @@ def main(argv: list[str]) -> int:
             found = PLACEHOLDER.search(problem.message)
             left[problem.path, found.group() if found else problem.message] += 1
         draft = f"{path.stem}.docx" if path.stem in written else "NOT RENDERED"
-        print(f"{unit.code} {unit.full_name:<22} {window_phrase(window)}: plans/{path.name}, "
+        print(f"{unit.code} {unit.full_name:<22} {window.vi}: plans/{path.name}, "
               f"drafts/{draft}; {len(placeholders)} «…» to fill")
         if not district.first_day <= window.first_day <= window.last_day <= district.last_day:
             print(f"    {path.name}: the conference falls outside the district's window")
@@ -145,7 +142,7 @@ def main(argv: list[str]) -> int:
         errors += sum(p.severity is phongtrao.Severity.ERROR for p in others)
 
     print(f"{len(drafts)} of {len(plans)} drafts written; the district's window for its "
-          f"communes: {window_phrase(district)}")
+          f"communes: {district.vi}")
     print("left to fill in each commune's plan file:")
     for (where, placeholder), count in sorted(left.items()):
         share = "every plan" if count == len(plans) else f"{count} plans"

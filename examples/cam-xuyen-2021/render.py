@@ -20,7 +20,6 @@ import tempfile
 from pathlib import Path
 
 import phongtrao
-from phongtrao._rendering.pdf import find_soffice
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE / "plan.yaml"
@@ -43,16 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     except phongtrao.PlanError as error:
         print(error, file=sys.stderr)
         return 2
+    renderer = phongtrao.Renderer()  # the installed plugins, as PHONGTRAO_PLUGINS says
     try:
-        docx = phongtrao.render(plan, out / f"{NAME}.docx", args.template, overwrite=True)
-        print(f"wrote {docx} (template {args.template})")
-        soffice = find_soffice()
+        docx = renderer.render(plan, out / f"{NAME}.docx", args.template, overwrite=True)
+        print(f"wrote {docx.path} (template {args.template})")
+        soffice = phongtrao.find_soffice()
         if soffice is None:
             print("LibreOffice (soffice) was not found, so no .pdf was written; install it "
                   "(Debian: apt-get install libreoffice-writer-nogui) or set PHONGTRAO_SOFFICE")
             return 0
-        pdf = phongtrao.render(plan, out / f"{NAME}.pdf", args.template, overwrite=True)
-        print(f"wrote {pdf} (LibreOffice: {soffice})")
+        pdf = renderer.render(plan, out / f"{NAME}.pdf", args.template, overwrite=True)
+        print(f"wrote {pdf.path} (LibreOffice: {soffice})")
     except phongtrao.PlanError as error:
         print(error, file=sys.stderr)
         return 1

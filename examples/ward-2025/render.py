@@ -20,7 +20,6 @@ import tempfile
 from pathlib import Path
 
 import phongtrao
-from phongtrao._rendering.pdf import find_soffice
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE / "plan.yaml"
@@ -44,30 +43,29 @@ def main(argv: list[str] | None = None) -> int:
     except phongtrao.PlanError as error:
         print(error, file=sys.stderr)
         return 2
-    plugins = phongtrao.Plugins()  # as PHONGTRAO_PLUGINS says; every installed one by default
+    renderer = phongtrao.Renderer()  # plugins as PHONGTRAO_PLUGINS says; all by default
+    plugins = renderer.plugins
     unit = plan.issuer.unit
     assert unit is not None
     print(f"{plan.issuer.name} {unit.full_name} (code {unit.code}, level {unit.level.value}), "
           f"{plan.document.number}, {plan.document.date}; plugins: {', '.join(plugins.names())}")
-    problems = phongtrao.check(plan, plugins=plugins)
+    problems = renderer.check(plan)
     for problem in problems:
         print(f"{PLAN.name}: {problem}")
     if any(problem.severity is phongtrao.Severity.ERROR for problem in problems):
         return 1
     print(f"checks: {len(problems)} problems")
 
-    template = args.template or plugins.choose_template(plan)
+    template = args.template or renderer.template_name(plan)
     try:
-        docx = phongtrao.render(plan, out / f"{NAME}.docx", template, overwrite=True,
-                                plugins=plugins)
-        print(f"wrote {docx} (template {template})")
+        docx = renderer.render(plan, out / f"{NAME}.docx", template, overwrite=True)
+        print(f"wrote {docx.path} (template {template})")
         if args.pdf:
-            if find_soffice() is None:
+            if phongtrao.find_soffice() is None:
                 print("LibreOffice (soffice) was not found, so no .pdf was written")
                 return 0
-            pdf = phongtrao.render(plan, out / f"{NAME}.pdf", template, overwrite=True,
-                                   plugins=plugins)
-            print(f"wrote {pdf}")
+            pdf = renderer.render(plan, out / f"{NAME}.pdf", template, overwrite=True)
+            print(f"wrote {pdf.path}")
     except phongtrao.RenderError as error:
         print(f"rendering failed: {error}", file=sys.stderr)
         return 3

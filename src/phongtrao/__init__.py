@@ -9,55 +9,86 @@ Load a plan, check it, and render it to a Decree-30 document::
         print(problem)
     phongtrao.render(plan, "ke-hoach.docx")
 
-Rendering (docxtpl, lxml) is imported on first use, so ``import phongtrao``
-stays quick for programs that only load and check plans.
+This module is the API. Besides it, users import on purpose
+:mod:`phongtrao.model` (the plan and its parts), :mod:`phongtrao.vi`
+(Vietnamese text rules), :mod:`phongtrao.errors` (every error phongtrao
+raises), :mod:`phongtrao.hookspecs` (for plugin authors) and
+:mod:`phongtrao.testing` (for their tests). Every other module is private.
+
+Rendering's heavy parts (docxtpl, lxml, Jinja) are imported when a template
+is first prepared, so ``import phongtrao`` stays quick for programs that only
+load and check plans.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
-from phongtrao._files import dump_plan, dumps_plan, load_plan
-from phongtrao._plugins import Plugins, check
+from phongtrao._api import check, render, render_bytes, template_context
+from phongtrao._batch import output_names, render_many
+from phongtrao._cascade import commune_plan, commune_plans, official_communes, official_provinces
+from phongtrao._default import default_renderer
+from phongtrao._files import (
+    Format,
+    dump_plan,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+    structure_plan,
+    unstructure_plan,
+)
+from phongtrao._national import starter_plan
+from phongtrao._plugins import PluginFailure, PluginInfo, Plugins
 from phongtrao._problems import Problem, Severity
+from phongtrao._rendering import CONTEXT_VERSION, Rendered, Renderer, find_soffice
+from phongtrao._rules import CODES as _CODES
+from phongtrao._templates import builtin_template
 from phongtrao._version import __version__ as __version__
-from phongtrao.errors import PlanError
+from phongtrao.errors import (
+    BatchError,
+    BatchFailure,
+    ModelError,
+    PhongtraoError,
+    PlanError,
+    RenderError,
+)
 from phongtrao.model import Plan
 
-if TYPE_CHECKING:
-    from phongtrao._batch import BatchError, render_many
-    from phongtrao._rendering import RenderError, render, render_bytes, template_context
+#: Every problem code :func:`check` reports, with what it means (docs/problem-codes.md).
+PROBLEM_CODES: dict[str, str] = _CODES
 
 __all__ = [
+    "CONTEXT_VERSION",
+    "PROBLEM_CODES",
     "BatchError",
+    "BatchFailure",
+    "Format",
+    "ModelError",
+    "PhongtraoError",
     "Plan",
     "PlanError",
+    "PluginFailure",
+    "PluginInfo",
     "Plugins",
     "Problem",
     "RenderError",
+    "Rendered",
+    "Renderer",
     "Severity",
+    "builtin_template",
     "check",
+    "commune_plan",
+    "commune_plans",
+    "default_renderer",
     "dump_plan",
     "dumps_plan",
+    "find_soffice",
     "load_plan",
+    "loads_plan",
+    "official_communes",
+    "official_provinces",
+    "output_names",
     "render",
     "render_bytes",
     "render_many",
+    "starter_plan",
+    "structure_plan",
     "template_context",
+    "unstructure_plan",
 ]
-
-_LAZY_RENDERING = {"RenderError", "render", "render_bytes", "template_context"}
-_LAZY_BATCH = {"BatchError", "render_many"}
-
-
-def __getattr__(name: str) -> Any:
-    # Rendering pulls in docxtpl, lxml and Jinja: loaded on first use, not at import.
-    if name in _LAZY_RENDERING:
-        from phongtrao import _rendering
-
-        return getattr(_rendering, name)
-    if name in _LAZY_BATCH:
-        from phongtrao import _batch
-
-        return getattr(_batch, name)
-    raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")

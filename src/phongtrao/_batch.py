@@ -1,12 +1,15 @@
-"""Rendering many plans at once: one prepared template, any executor, progress.
+"""Rendering many plans at once: one renderer, any executor, progress.
 
-The template is prepared once per process (docxtpl's XML patching, the Jinja
-compile and the package's untouched parts, :mod:`phongtrao._rendering.engine`);
-each document then costs its checks, its context, the Jinja render and the
-writing of its own package. Work runs in any :class:`concurrent.futures.Executor`
-— in the calling thread by default, in processes for real parallelism. A plan
-that fails is reported with its source and the problems' paths; the others are
-still written.
+Every document of a batch goes through one :class:`~phongtrao._rendering.Renderer`,
+so each template is prepared once (docxtpl's XML patching, the Jinja compile and
+the package's untouched parts); each document then costs its checks, its
+context, the Jinja render and the writing of its own package. Work runs in any
+:class:`concurrent.futures.Executor` — in the calling thread by default, in
+processes for real parallelism. A worker process cannot share the caller's
+renderer: it builds its own from the renderer's plugin configuration on its
+first job and keeps it for the others (``_WORKERS``, the worker's one piece of
+state). A plan that fails is reported with its source and the problems' paths;
+the others are still written.
 """
 
 from __future__ import annotations
@@ -15,11 +18,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from phongtrao._default import default_renderer
 from phongtrao._files import load_plan
-from phongtrao.errors import BatchError, BatchFailure, PlanError
+from phongtrao._plugins import Plugins, PluginsConfig
+from phongtrao._rendering import Renderer
+from phongtrao.errors import BatchError, BatchFailure, PlanError, RenderError
 from phongtrao.model import Plan
 from phongtrao.vi import slug
 
@@ -60,8 +67,38 @@ def output_names(plans: Sequence[Plan], suffix: str = ".docx") -> list[str]:
     return names
 
 
+#: A worker process's renderers, by plugin configuration: built on the first job
+#: a worker runs, used for every later one (a process cannot share the caller's).
+_WORKERS: dict[PluginsConfig, Renderer] = {}
+
+
+class _RendererHandle:
+    """The batch's renderer as a job carries it.
+
+    In this process it is the renderer itself; sent to another process, it is
+    the renderer's plugin configuration, and the worker rebuilds it once.
+    """
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        config = self.renderer.plugins.config
+        if not config.portable:
+            Plugins.from_config(config)  # raises, saying which plugins cannot travel
+        return (_worker_handle, (config,))
+
+
+def _worker_handle(config: PluginsConfig) -> _RendererHandle:
+    renderer = _WORKERS.get(config)
+    if renderer is None:
+        renderer = _WORKERS[config] = Renderer(Plugins.from_config(config))
+    return _RendererHandle(renderer)
+
+
 @attrs.frozen
 class _Job:
+    renderer: _RendererHandle
     index: int
     source: str
     plan: Plan | None  # None: load it from ``source`` in the worker
@@ -74,11 +111,10 @@ class _Job:
 
 def _render_job(job: _Job) -> tuple[int, Path | None, BatchFailure | None]:
     """Render one job; every failure becomes a BatchFailure (runs in workers)."""
-    from phongtrao._rendering import RenderError, render
-
     try:
         plan = job.plan if job.plan is not None else load_plan(job.source)
-        path = render(plan, job.target, job.template, overwrite=job.overwrite, draft=job.draft)
+        path = job.renderer.renderer.render(plan, job.target, job.template,
+                                            overwrite=job.overwrite, draft=job.draft).path
     except PlanError as error:
         summary = "; ".join(str(problem) for problem in error.problems[:5])
         more = len(error.problems) - 5
@@ -101,6 +137,7 @@ def render_many(
     overwrite: bool = False,
     draft: bool = False,
     on_failure: Callable[[BatchFailure], None] | None = None,
+    renderer: Renderer | None = None,
 ) -> list[Path]:
     """Render many plans into ``out_dir``, one file each.
 
@@ -111,13 +148,16 @@ def render_many(
             plugins choose for each plan.
         executor: where to run the work; the calling thread when None. A
             :class:`~concurrent.futures.ProcessPoolExecutor` renders in parallel
-            (its workers use the default plugins, ``PHONGTRAO_PLUGINS``).
+            (each worker loads the renderer's plugins again, by their
+            configuration).
         progress: called with (done, total) after each document.
         pdf: write .pdf files (through LibreOffice) instead of .docx.
         overwrite: replace files that exist; by default they are failures.
         draft: render plans whose only errors are «…» placeholders.
         on_failure: called for each plan that fails; when None, a
             :class:`BatchError` listing them is raised after the others are written.
+        renderer: the renderer (its plugins and prepared templates); the
+            default one when None.
 
     Returns:
         The paths written, in the order of ``plans`` (failed plans left out).
@@ -127,6 +167,7 @@ def render_many(
     Raises:
         BatchError: when plans failed and ``on_failure`` is None.
     """
+    handle = _RendererHandle(renderer if renderer is not None else default_renderer())
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = ".pdf" if pdf else ".docx"
@@ -136,13 +177,13 @@ def render_many(
     jobs = []
     for index, item in enumerate(items):
         if isinstance(item, Plan):
-            jobs.append(_Job(index, f"#{index + 1}", item, folder / next(object_names),
+            jobs.append(_Job(handle, index, f"#{index + 1}", item, folder / next(object_names),
                              template, overwrite, draft, pdf))
         else:
             source = Path(item)
             name = _slug(source.stem) + suffix
-            jobs.append(_Job(index, str(source), None, folder / name, template, overwrite,
-                             draft, pdf))
+            jobs.append(_Job(handle, index, str(source), None, folder / name, template,
+                             overwrite, draft, pdf))
     _unique_targets(jobs)
     results: Iterator[tuple[int, Path | None, BatchFailure | None]]
     if executor is None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from phongtrao import Renderer
     from phongtrao.model import Plan
 
 __all__ = ["main"]
@@ -77,6 +78,21 @@ def _load(path: str) -> Plan:
         raise _CommandError(USAGE if unreadable else PROBLEMS) from None
 
 
+class _Session:
+    """What one run of the command uses: one renderer, made when first needed."""
+
+    def __init__(self) -> None:
+        self._renderer: Renderer | None = None
+
+    @property
+    def renderer(self) -> Renderer:
+        if self._renderer is None:
+            from phongtrao import Renderer
+
+            self._renderer = Renderer()
+        return self._renderer
+
+
 def _validate(args: argparse.Namespace) -> int:
     import phongtrao
 
@@ -87,7 +103,7 @@ def _validate(args: argparse.Namespace) -> int:
         except _CommandError as stop:
             worst = max(worst, stop.code)
             continue
-        problems = phongtrao.check(plan)
+        problems = args.session.renderer.check(plan)
         _print_problems(path, problems)
         if any(p.severity is phongtrao.Severity.ERROR for p in problems):
             worst = max(worst, PROBLEMS)
@@ -96,12 +112,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     import phongtrao
-    from phongtrao._rendering import render
 
     plan = _load(args.plan)
     output = Path(args.output)
     try:
-        path = render(plan, output, template=args.template, overwrite=args.force)
+        rendered = args.session.renderer.render(plan, output, template=args.template,
+                                                overwrite=args.force)
     except phongtrao.PlanError as error:
         _print_problems(args.plan, error.problems)
         return PROBLEMS
@@ -112,16 +128,14 @@ def _render(args: argparse.Namespace) -> int:
     except phongtrao.RenderError as error:
         raise _CommandError(RENDER_FAILED, str(error)) from None
     # Warnings do not stop a render, but the officer should still see them.
-    for problem in phongtrao.check(plan):
-        if problem.severity is phongtrao.Severity.WARNING:
-            print(f"{args.plan}: {problem}", file=sys.stderr)
-    print(path)
+    for problem in rendered.warnings:
+        print(f"{args.plan}: {problem}", file=sys.stderr)
+    print(rendered.path)
     return OK
 
 
 def _new(args: argparse.Namespace) -> int:
     import phongtrao
-    from phongtrao._plugins import default_plugins
     from phongtrao.model import Level
 
     if args.unit is not None and not args.unit.strip():
@@ -129,7 +143,7 @@ def _new(args: argparse.Namespace) -> int:
             USAGE, "--unit is empty; give the unit's name, such as 'Cẩm Bình', or leave --unit "
             "out to get a «…» placeholder"
         )
-    plugins = default_plugins()
+    plugins = args.session.renderer.plugins
     try:
         movement = plugins.movement(args.movement)
     except KeyError as error:
@@ -146,7 +160,7 @@ def _new(args: argparse.Namespace) -> int:
         raise _CommandError(USAGE, str(error)) from None
     except OSError as error:
         raise _write_failure(output, error, force=args.force) from None
-    left = [p for p in phongtrao.check(plan) if p.code == "placeholder"]
+    left = [p for p in args.session.renderer.check(plan) if p.code == "placeholder"]
     print(f"{output}: starter plan written; fill in the {len(left)} values marked «…» "
           f"(phongtrao validate {output} lists them)")
     return OK
@@ -159,18 +173,14 @@ def _this_year() -> int:
 
 
 def _templates(args: argparse.Namespace) -> int:
-    from phongtrao._plugins import default_plugins
-
-    for name, (plugin, spec) in sorted(default_plugins().templates().items()):
+    for name, (plugin, spec) in sorted(args.session.renderer.templates().items()):
         source = "built-in" if plugin == "national" else f"plugin {plugin}"
         print(f"{name}\t{spec.kind.value}\t{source}\t{spec.file}")
     return OK
 
 
 def _plugins(args: argparse.Namespace) -> int:
-    from phongtrao._plugins import default_plugins
-
-    plugins = default_plugins()
+    plugins = args.session.renderer.plugins
     for info in plugins.info():
         templates = ", ".join(info.templates) or "-"
         print(f"{info.name} {info.version}")
@@ -213,7 +223,8 @@ def _batch(args: argparse.Namespace) -> int:
     try:
         written = render_many(args.plans, args.output, template=args.template,
                               executor=executor, progress=bar, pdf=args.pdf,
-                              overwrite=args.force, draft=args.draft, on_failure=report)
+                              overwrite=args.force, draft=args.draft, on_failure=report,
+                              renderer=args.session.renderer)
     finally:
         if executor is not None:
             executor.shutdown()
@@ -424,6 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return USAGE
         handler: Callable[[argparse.Namespace], int] = args.handler
+        args.session = _Session()
         return handler(args)
     except _CommandError as stop:
         if stop.message:

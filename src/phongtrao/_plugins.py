@@ -19,10 +19,11 @@ hook — is kept in :attr:`Plugins.failures` and logged as a warning on the
 from __future__ import annotations
 
 import difflib
-import functools
+import importlib
 import inspect
 import logging
 import os
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import Any
@@ -30,12 +31,12 @@ from typing import Any
 import attrs
 import pluggy
 
+from phongtrao import _national as national
 from phongtrao import hookspecs
 from phongtrao._outline import Section
 from phongtrao._problems import Problem
-from phongtrao._rules import Check
-from phongtrao._rules import check as builtin_checks
-from phongtrao.hookspecs import PROJECT, Catalog, TemplateSpec
+from phongtrao._version import __version__
+from phongtrao.hookspecs import HOOKS, PROJECT, Call, Catalog, Hook, HookResultError, TemplateSpec
 from phongtrao.model import Level, Movement, Plan
 
 __all__ = [
@@ -43,9 +44,7 @@ __all__ = [
     "PluginFailure",
     "PluginInfo",
     "Plugins",
-    "check",
-    "default_plugins",
-    "reset_default_plugins",
+    "PluginsConfig",
 ]
 
 #: Environment variable choosing the plugins to load (see the module docs).
@@ -71,6 +70,25 @@ class PluginFailure:
 
     def __str__(self) -> str:
         return f"plugin {self.plugin!r} failed in {self.hook}: {self.message}; it is left out"
+
+
+@attrs.frozen
+class PluginsConfig:
+    """The plugins a :class:`Plugins` loaded, as another process can load them again.
+
+    Attributes:
+        selection: which installed plugins: all (True), none (False), or by name.
+        registered: plugins registered by hand, as (name, module, version); the
+            module is None for a plugin object that is not a module.
+    """
+
+    selection: bool | frozenset[str]
+    registered: tuple[tuple[str, str | None, str], ...] = ()
+
+    @property
+    def portable(self) -> bool:
+        """Whether every plugin can be loaded again by its module's name."""
+        return all(module is not None for _, module, _ in self.registered)
 
 
 @attrs.frozen
@@ -103,89 +121,6 @@ def _selection(plugins: bool | Iterable[str] | None) -> bool | frozenset[str]:
     return frozenset(plugins)
 
 
-class _ResultError(Exception):
-    """A hook returned something its spec does not allow; the message says what."""
-
-
-def _identity(result: Any) -> Any:
-    return result
-
-
-def _text(result: Any) -> str:
-    if not isinstance(result, str):
-        raise _ResultError(f"returned {type(result).__name__}, expected a template name (str)")
-    return result
-
-
-def _of_type(expected: type) -> Callable[[Any], Any]:
-    def accept(result: Any) -> Any:
-        if not isinstance(result, expected):
-            raise _ResultError(f"returned {type(result).__name__}, expected {expected.__name__}")
-        return result
-
-    return accept
-
-
-def _items(result: Any, expected: type, verb: str = "returned") -> tuple[Any, ...]:
-    """The items of an iterable result, each checked to be ``expected``.
-
-    A generator is consumed here, so an exception it raises is the plugin's
-    failure in that hook, not the caller's.
-    """
-    if isinstance(result, expected):
-        raise _ResultError(f"returned one {expected.__name__}, expected an iterable of them "
-                           "(a list)")
-    if not isinstance(result, Iterable) or isinstance(result, (str, bytes, Mapping)):
-        raise _ResultError(f"returned {type(result).__name__}, expected an iterable of "
-                           f"{expected.__name__}")
-    items = tuple(result)
-    for item in items:
-        if not isinstance(item, expected):
-            raise _ResultError(f"{verb} {type(item).__name__}, expected {expected.__name__}")
-    return items
-
-
-def _template_specs(result: Any) -> tuple[TemplateSpec, ...]:
-    specs: tuple[TemplateSpec, ...] = _items(result, TemplateSpec)
-    for spec in specs:
-        name = spec.name
-        if not name.strip() or name.lower().endswith(".docx") or "/" in name or "\\" in name:
-            raise _ResultError(f"template name {name!r} looks like a path (or is empty); a path "
-                               "given as template is always the file itself, so expected a plain "
-                               "name such as 'ha-tinh-2021'")
-    return specs
-
-
-def _problems(result: Any) -> tuple[Problem, ...]:
-    return _items(result, Problem, verb="yielded")
-
-
-def _sections(result: Any) -> tuple[Section, ...]:
-    if not isinstance(result, (tuple, list)) or not all(
-        isinstance(section, Section) for section in result
-    ):
-        raise _ResultError("returned something other than a tuple of Section objects")
-    return tuple(result)
-
-
-def _mapping(values: str) -> Callable[[Any], dict[str, Any]]:
-    def accept(result: Any) -> dict[str, Any]:
-        if not isinstance(result, Mapping) or not all(isinstance(key, str) for key in result):
-            raise _ResultError(f"returned {type(result).__name__}, expected a mapping of names "
-                               f"to {values}")
-        return dict(result)
-
-    return accept
-
-
-def _filters(result: Any) -> dict[str, Any]:
-    found: dict[str, Any] = _mapping("filters")(result)
-    bad = sorted(name for name, function in found.items() if not callable(function))
-    if bad:
-        raise _ResultError(f"the filters {', '.join(bad)} are not callable")
-    return found
-
-
 def _one_line(text: str) -> str:
     """A message on one line, so each failure is one line of a log."""
     return "; ".join(line.strip() for line in text.splitlines() if line.strip())
@@ -205,15 +140,44 @@ class Plugins:
         self._manager.add_hookspecs(hookspecs)
         self._versions: dict[str, str] = {}
         self._failures: list[PluginFailure] = []
-        from phongtrao import _national as national
-        from phongtrao._version import __version__
-
+        # What another process needs to load the same plugins (see ``config``).
+        self._selection = _selection(plugins)
+        self._registered: list[tuple[str, str | None, str]] = []
         self.register(national, NATIONAL, __version__)
-        selection = _selection(plugins)
-        if selection is not False:
-            self._load_entry_points(selection)
+        if self._selection is not False:
+            self._load_entry_points(self._selection)
 
     # -- loading ---------------------------------------------------------------
+
+    _loading = False
+
+    @property
+    def config(self) -> PluginsConfig:
+        """What another process needs to load the same plugins.
+
+        The selection, and the modules registered by hand (a plugin registered
+        as an object has no module: ``config.portable`` is then false).
+        """
+        return PluginsConfig(self._selection, tuple(self._registered))
+
+    @classmethod
+    def from_config(cls, config: PluginsConfig) -> Plugins:
+        """The plugins ``config`` describes, loaded in this process.
+
+        Raises:
+            ValueError: when a plugin was registered as an object, not a module.
+        """
+        if not config.portable:
+            objects = ", ".join(repr(name) for name, module, _ in config.registered
+                                if module is None)
+            raise ValueError(f"the plugins {objects} were registered as objects, which another "
+                             "process cannot load; register their modules instead, or render "
+                             "in this process (no executor, or threads)")
+        plugins = cls(config.selection)
+        for name, module, version in config.registered:
+            assert module is not None
+            plugins.register(importlib.import_module(module), name, version)
+        return plugins
 
     def _load_entry_points(self, selection: bool | frozenset[str]) -> None:
         # The built-in plugin is always there: naming it selects nothing more.
@@ -229,7 +193,11 @@ class Plugins:
                 self._record(entry_point.name, "import", _describe(error))
                 continue
             version = entry_point.dist.version if entry_point.dist is not None else "unknown"
-            self.register(plugin, entry_point.name, version)
+            self._loading = True
+            try:
+                self.register(plugin, entry_point.name, version)
+            finally:
+                self._loading = False
         if wanted is not None:
             for name in sorted(wanted - found):
                 self._record(name, "import", f"no plugin of that name is installed ({ENV})")
@@ -265,6 +233,9 @@ class Plugins:
             self._record(name, "register", _describe(error))
             return False
         self._versions[name] = version
+        if name != NATIONAL and not self._loading:
+            module = plugin.__name__ if isinstance(plugin, types.ModuleType) else None
+            self._registered.append((name, module, version))
         return True
 
     def _hook_problems(self, plugin: object) -> list[str]:
@@ -329,8 +300,8 @@ class Plugins:
     def info(self) -> list[PluginInfo]:
         """The registered plugins: versions, hooks implemented, templates provided."""
         templates: dict[str, list[str]] = {}
-        for provider, specs in self._each("phongtrao_templates", accept=_template_specs):
-            for template in specs or ():
+        for provider, specs in self.results("phongtrao_templates"):
+            for template in specs:
                 templates.setdefault(provider, []).append(template.name)
         result = []
         for name, plugin in self._manager.list_name_plugin():
@@ -354,24 +325,19 @@ class Plugins:
             yield name, implementation
 
     def _call(
-        self,
-        name: str,
-        implementation: pluggy.HookImpl,
-        hook: str,
+        self, name: str, implementation: pluggy.HookImpl, hook: str, spec: Hook,
         kwargs: Mapping[str, Any],
-        accept: Callable[[Any], Any] = _identity,
-        passthrough: tuple[type[Exception], ...] = (),
     ) -> tuple[bool, Any]:
         """Call one implementation; (True, its accepted result) or (False, None) if it failed.
 
-        Exceptions of the ``passthrough`` types are the hook's documented way to
+        Exceptions of the hook's ``refuses`` types are its documented way to
         refuse the input; they reach the caller instead of leaving the plugin out.
         """
         arguments = {key: kwargs[key] for key in
                      (*implementation.argnames, *implementation.kwargnames) if key in kwargs}
         try:
             result = implementation.function(**arguments)
-        except passthrough:
+        except spec.refuses:
             raise
         except Exception as error:  # noqa: BLE001 - a failing plugin is left out, not fatal
             self._fail(name, hook, _describe(error))
@@ -379,71 +345,108 @@ class Plugins:
         if result is None:
             return True, None
         try:
-            return True, accept(result)
-        except _ResultError as refusal:
+            return True, spec.accept(result)
+        except HookResultError as refusal:
             self._fail(name, hook, str(refusal))
         except Exception as error:  # noqa: BLE001 - raised while its results were read
             self._fail(name, hook, _describe(error))
         return False, None
 
-    def _each(
-        self,
-        hook: str,
-        passthrough: tuple[type[Exception], ...] = (),
-        accept: Callable[[Any], Any] = _identity,
-        **kwargs: Any,
-    ) -> Iterator[tuple[str, Any]]:
-        """Call each implementation of ``hook`` in pluggy's order, isolating failures.
+    def _spec(self, hook: str) -> Hook:
+        spec = HOOKS.get(hook)
+        if spec is None:
+            close = difflib.get_close_matches(hook, HOOKS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise KeyError(f"{hook!r} is not a phongtrao hook{hint}")
+        return spec
 
-        Each result that is not None is checked and converted by ``accept`` (an
-        iterable is read whole), inside the isolation; results of plugins that
-        failed are left out.
+    def first(self, hook: str, **kwargs: Any) -> tuple[str, Any] | None:
+        """The first result of a hook that is not None, with the plugin that gave it.
+
+        The caller may still :meth:`reject` the plugin (a template name no one
+        registers) and ask again: the next plugin then answers.
         """
+        spec = self._spec(hook)
         for name, implementation in self._implementations(hook):
-            ok, result = self._call(name, implementation, hook, kwargs, accept, passthrough)
-            if ok:
-                yield name, result
-
-    def _first(
-        self,
-        hook: str,
-        passthrough: tuple[type[Exception], ...] = (),
-        accept: Callable[[Any], Any] = _identity,
-        **kwargs: Any,
-    ) -> Any:
-        for _, result in self._each(hook, passthrough, accept, **kwargs):
-            if result is not None:
-                return result
+            ok, result = self._call(name, implementation, hook, spec, kwargs)
+            if ok and result is not None:
+                return name, result
         return None
 
-    def templates(self) -> dict[str, tuple[str, TemplateSpec]]:
-        """Every template name, with the plugin and spec that win it.
+    def call(self, hook: str, **kwargs: Any) -> Any:
+        """Call a hook as :data:`phongtrao.hookspecs.HOOKS` says, isolating each failure.
 
-        The highest priority wins; between equal priorities, the plugin called first.
+        - first result wins: the first result that is not None, or None;
+        - each result collected: the results combined (for hooks without a
+          ``combine``, the list of ``(plugin, result)``);
+        - chained: the value of the chained argument after every plugin.
+
+        Each result is checked by the hook's ``accept`` inside the isolation: a
+        plugin that raises or returns what its hook does not allow is left out.
+
+        Raises:
+            KeyError: when ``hook`` is not a hook.
         """
-        chosen: dict[str, tuple[str, TemplateSpec]] = {}
-        for plugin, specs in self._each("phongtrao_templates", accept=_template_specs):
-            for spec in specs or ():
-                current = chosen.get(spec.name)
-                if current is None or spec.priority > current[1].priority:
-                    chosen[spec.name] = (plugin, spec)
-        return chosen
+        spec = self._spec(hook)
+        if spec.call is Call.FIRST:
+            found = self.first(hook, **kwargs)
+            return None if found is None else found[1]
+        if spec.call is Call.CHAIN:
+            assert spec.chained is not None
+            value = kwargs[spec.chained]
+            for name, implementation in self._implementations(hook):
+                ok, result = self._call(name, implementation, hook, spec,
+                                        {**kwargs, spec.chained: value})
+                if ok and result is not None:
+                    value = result
+            return value
+        results = self.results(hook, **kwargs)
+        if spec.combine is None:
+            return results
+        return spec.combine(results, kwargs, lambda plugin, message: self.reject(
+            plugin, hook, message))
+
+    def results(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Every implementation's accepted result that is not None, with its plugin, in order."""
+        spec = self._spec(hook)
+        results = []
+        for name, implementation in self._implementations(hook):
+            ok, result = self._call(name, implementation, hook, spec, kwargs)
+            if ok and result is not None:
+                results.append((name, result))
+        return results
+
+    def reject(self, plugin: str, hook: str, message: str) -> None:
+        """Leave a plugin out for what it answered in ``hook`` (a caller's own check)."""
+        self._fail(plugin, hook, message)
+
+    # -- what the hooks answer ---------------------------------------------------------
+
+    def templates(self) -> dict[str, tuple[str, TemplateSpec]]:
+        """Every template name, with the plugin and spec that win it."""
+        found: dict[str, tuple[str, TemplateSpec]] = self.call("phongtrao_templates")
+        return found
 
     def choose_template(self, plan: Plan) -> str:
-        """The template name the plugins choose for ``plan``."""
-        name = self._first("phongtrao_choose_template", accept=_text, plan=plan)
-        return str(name) if name is not None else "ke-hoach"
+        """The template name the plugins choose for ``plan`` (``ke-hoach`` when none does).
+
+        A plugin that chooses a name no plugin registers (a misspelling, or a
+        path) is left out, and the next plugin chooses.
+        """
+        hook = "phongtrao_choose_template"
+        registered = self.templates()
+        while (found := self.first(hook, plan=plan)) is not None:
+            plugin, name = found
+            if name in registered:
+                return str(name)
+            known = ", ".join(sorted(registered))
+            self.reject(plugin, hook, f"chose the template {name!r}, which no plugin "
+                        f"registers; expected one of {known}")
+        return "ke-hoach"
 
     def catalog(self) -> Catalog:
         """Every plugin's catalog, merged in call order."""
-        merged = Catalog()
-        for _, catalog in self._each("phongtrao_catalog", accept=_of_type(Catalog)):
-            if catalog is None:
-                continue
-            merged = Catalog(**{
-                field.name: (*getattr(merged, field.name), *getattr(catalog, field.name))
-                for field in attrs.fields(Catalog)
-            })
+        merged: Catalog = self.call("phongtrao_catalog")
         return merged
 
     def movement(self, name: str | None = None) -> Movement:
@@ -455,9 +458,7 @@ class Plugins:
         if name is None:
             # The national wording: a province's own wording is for its own plans
             # (its phongtrao_new_plan), not every user's default.
-            from phongtrao._national import TDDKXDDSVH
-
-            return TDDKXDDSVH
+            return national.TDDKXDDSVH
         movements = self.catalog().movements
         wanted = name.casefold()
         for movement in movements:
@@ -474,90 +475,34 @@ class Plugins:
             ValueError: when a plugin refuses the level, unit or year (its message
                 says why, such as a district after the 2025 reform).
         """
-        plan = self._first("phongtrao_new_plan", (ValueError,), _of_type(Plan), level=level,
-                           unit=unit, year=year, movement=movement)
+        plan = self.call("phongtrao_new_plan", level=level, unit=unit, year=year,
+                         movement=movement)
         if not isinstance(plan, Plan):
             raise ValueError(f"no plugin could make a plan for level {level.value!r}")
         return plan
 
     def adjust_outline(self, plan: Plan, sections: tuple[Section, ...]) -> tuple[Section, ...]:
         """The sections after every plugin's adjustment, chained."""
-        hook = "phongtrao_adjust_outline"
-        for name, implementation in self._implementations(hook):
-            _, result = self._call(name, implementation, hook,
-                                   {"plan": plan, "sections": sections}, _sections)
-            if result is not None:
-                sections = result
-        return sections
+        adjusted: tuple[Section, ...] = self.call("phongtrao_adjust_outline", plan=plan,
+                                                  sections=sections)
+        return adjusted
 
     def extra_context(self, plan: Plan, context: Mapping[str, Any]) -> dict[str, Any]:
         """Variables plugins add to the template context (never replacing one)."""
-        extra: dict[str, Any] = {}
-        for plugin, values in self._each("phongtrao_template_context",
-                                         accept=_mapping("values"), plan=plan, context=context):
-            if not values:
-                continue
-            clash = sorted(set(values) & (set(context) | set(extra)))
-            if clash:
-                self._fail(plugin, "phongtrao_template_context",
-                           f"would replace the context names {', '.join(clash)}")
-                continue
-            extra.update(values)
+        extra: dict[str, Any] = self.call("phongtrao_template_context", plan=plan,
+                                          context=context)
         return extra
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         """Jinja filters from every plugin (never replacing Jinja's or another plugin's)."""
-        from jinja2.filters import FILTERS
-
-        found: dict[str, Callable[..., Any]] = {}
-        for plugin, filters in self._each("phongtrao_jinja_filters", accept=_filters):
-            if not filters:
-                continue
-            clash = sorted(set(filters) & (set(FILTERS) | set(found)))
-            if clash:
-                self._fail(plugin, "phongtrao_jinja_filters",
-                           f"would replace the filters {', '.join(clash)}")
-                continue
-            found.update(filters)
+        found: dict[str, Callable[..., Any]] = self.call("phongtrao_jinja_filters")
         return found
 
     def plugin_problems(self, plan: Plan) -> list[Problem]:
         """The problems every plugin's ``phongtrao_check`` finds."""
-        problems: list[Problem] = []
-        for _, found in self._each("phongtrao_check", accept=_problems, plan=plan):
-            problems.extend(found or ())
+        problems: list[Problem] = self.call("phongtrao_check", plan=plan)
         return problems
 
 
 def _describe(error: BaseException) -> str:
     return _one_line(f"{type(error).__name__}: {error}")
-
-
-@functools.lru_cache(maxsize=1)
-def default_plugins() -> Plugins:
-    """The process's plugins, loaded on first use as ``PHONGTRAO_PLUGINS`` says."""
-    return Plugins()
-
-
-def reset_default_plugins() -> None:
-    """Forget the loaded plugins, so the next use loads them again."""
-    default_plugins.cache_clear()
-
-
-def check(
-    plan: Plan, *, extra: Iterable[Check] = (), plugins: Plugins | None = None
-) -> list[Problem]:
-    """Check a plan: the built-in checks, then ``extra``, then every plugin's.
-
-    Args:
-        plan: the plan to check.
-        extra: more checks to run after the built-in ones; each takes the plan
-            and yields :class:`~phongtrao._problems.Problem` objects.
-        plugins: the plugins whose checks run; the default ones when None.
-
-    Returns:
-        The problems found, errors and warnings alike; empty for a sound plan.
-        The built-in codes are listed in :data:`phongtrao._rules.CODES`.
-    """
-    manager = default_plugins() if plugins is None else plugins
-    return [*builtin_checks(plan, extra=extra), *manager.plugin_problems(plan)]

@@ -84,9 +84,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib.resources import files
 
-from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
+from phongtrao.hookspecs import Catalog, Problem, Severity, TemplateSpec, hookimpl
 from phongtrao.model import Plan
-from phongtrao._problems import Problem, Severity
 
 TEMPLATE = "{short}"
 
@@ -122,22 +121,30 @@ def phongtrao_check(plan: Plan) -> Iterator[Problem]:
 '''
 
 _TEST = '''\
-"""The plugin registers with phongtrao and provides its template."""
+"""The plugin registers with phongtrao, provides its template and renders a plan."""
 
-from phongtrao._plugins import Plugins
+from phongtrao import testing
 
 
 def test_plugin_registers_without_failures() -> None:
     """phongtrao finds the plugin through its entry point and loads it cleanly."""
-    plugins = Plugins(["{short}"])
+    plugins = testing.make_plugins(installed=["{short}"])
     assert [] == [str(failure) for failure in plugins.failures]
     assert "{short}" in plugins.names()
 
 
 def test_template_is_registered() -> None:
     """The plugin's template can be chosen by name."""
-    plugins = Plugins(["{short}"])
+    plugins = testing.make_plugins(installed=["{short}"])
     assert "{short}" == plugins.templates()["{short}"][0]
+
+
+def test_a_plan_renders_with_the_template() -> None:
+    """The smallest sound plan renders with the plugin's template, its checks passing."""
+    renderer = testing.make_renderer(installed=["{short}"])
+    plan = testing.minimal_plan()
+    assert [] == renderer.check(plan)
+    assert "KẾ HOẠCH" in testing.render_text(plan, "{short}", renderer=renderer)
 '''
 
 _README = '''\

@@ -10,6 +10,10 @@ wrong, where, and what would be right:
 - :class:`RenderError` — a template or the PDF conversion failed;
 - :class:`BatchError` — some documents of a batch failed (the others were written).
 
+Arguments a function cannot take (a file suffix it cannot write, a format it
+does not know) raise :class:`ValueError` or :class:`TypeError`, as in the
+standard library.
+
 The module imports nothing else of phongtrao but the problem type, so every
 layer may raise these.
 """

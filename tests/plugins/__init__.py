@@ -15,8 +15,8 @@ from pathlib import Path
 
 import docx
 
+from phongtrao import builtin_template
 from phongtrao._plugins import ENV
-from phongtrao._templates import builtin_template
 
 
 def template_with(folder: Path, paragraph: str, name: str = "custom.docx") -> Path:

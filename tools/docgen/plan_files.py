@@ -1,7 +1,7 @@
-"""The plan-file reference, generated from the model so it cannot drift.
+"""The generated part of the plan-file reference: every class and field of the model.
 
-``python -m docgen.plan_files > docs/plan-files.md`` writes it; a test
-checks that the committed file is up to date.
+``docs/plan-files.md`` is written by hand and includes this, so the tables
+cannot drift from the model; ``python tools/gen_docs.py`` writes it.
 """
 
 from __future__ import annotations
@@ -19,34 +19,6 @@ from phongtrao.model import DocumentNumber, PartialDate, Plan
 from phongtrao.model._fields import EXAMPLE, meaning
 
 __all__ = ["classes", "reference_markdown", "type_name"]
-
-_HEADER = """\
-# Plan files
-
-A plan file describes one plan (Kế hoạch) in YAML, JSON or TOML; the three
-hold the same keys. `phongtrao.load_plan` reads them and `phongtrao.dump_plan`
-writes them. This page is generated from the model
-(`python -m docgen.plan_files`); a test keeps it up to date.
-
-Rules for every format:
-
-- Unknown keys are errors, and so is a key given twice.
-- Values are never converted silently: text must be text (quote `yes`, `no`,
-  `on`, `off` and numbers meant as text in YAML), whole numbers must be whole
-  numbers, and `true`/`false` must be booleans.
-- Dates are `YYYY-MM-DD` (a string, or a native YAML or TOML date). A
-  *partial date* is a day (`2021-02-15`), a month (`2021-02`), a quarter
-  (`2021-Q2`) or a year (`2021`).
-- A *document number* is written `03/KH-UBND`, `235/1999/QĐ-TTg`, or `/KH-UBND`
-  while the number is not yet assigned.
-- Text is normalised to Unicode NFC on load.
-- Optional keys may be left out; `dump_plan` leaves out every key at its default.
-
-A bad file raises `phongtrao.PlanError`, which lists every problem as
-`$.path: message`, for example
-`$.schedule[1].window.start: '2021-13' is not a real date: month 13 is out of range; expected 1-12`.
-"""
-
 
 def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
@@ -124,10 +96,10 @@ def _default(field: attrs.Attribute[Any]) -> str:
 
 def reference_markdown() -> str:
     """The whole plan-file reference as Markdown."""
-    parts = [_HEADER]
+    parts = []
     for cls in classes():
         doc = (cls.__doc__ or "").strip().split("\n\n", 1)[0].replace("\n", " ")
-        parts.append(f"\n## {cls.__name__}\n\n{doc}\n")
+        parts.append(f"## {cls.__name__}\n\n{doc}\n")
         parts.append(
             "\n| key | type | use | nghĩa | meaning | example |\n|---|---|---|---|---|---|\n"
         )
@@ -143,8 +115,6 @@ def reference_markdown() -> str:
                 _example(field),
             ]
             parts.append("| " + " | ".join(_cell(cell) for cell in row) + " |\n")
-    return "".join(parts)
+        parts.append("\n")
+    return "".join(parts).rstrip() + "\n"
 
-
-if __name__ == "__main__":  # pragma: no cover - a convenience for maintainers
-    print(reference_markdown(), end="")

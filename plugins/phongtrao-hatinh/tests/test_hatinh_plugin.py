@@ -14,8 +14,7 @@ import pytest
 from phongtrao_hatinh import catalog, plugin
 
 import phongtrao
-from phongtrao._national import starter_plan
-from phongtrao._plugins import Plugins
+from phongtrao import Plugins, starter_plan, testing
 from phongtrao.model import (
     AdministrativeUnit,
     Level,
@@ -140,15 +139,14 @@ class TestRender:
         self, plugins: Plugins, example: Plan, tmp_path: Path
     ) -> None:
         """The .docx has the look's margins: right 2.0 cm (national: 1.5 cm), left 3.0 cm."""
-        out = phongtrao.render(example, tmp_path / "ke-hoach.docx", plugins=plugins)
+        out = phongtrao.Renderer(plugins).render(example, tmp_path / "ke-hoach.docx").path
         section = docx.Document(str(out)).sections[0]
         assert (2.0, 3.0) == (round(section.right_margin.cm, 2), round(section.left_margin.cm, 2))
 
     def test_holds_the_seed_text(self, plugins: Plugins, example: Plan, tmp_path: Path) -> None:
         """The seed's sentences are all there, the same text as the national rendering."""
-        ours = text(phongtrao.render(example, tmp_path / "hatinh.docx", plugins=plugins))
-        national = text(phongtrao.render(example, tmp_path / "national.docx",
-                                         plugins=Plugins(False)))
+        ours = text(phongtrao.Renderer(plugins).render(example, tmp_path / "hatinh.docx").path)
+        national = text(testing.make_renderer().render(example, tmp_path / "national.docx").path)
         seed = [
             (
                 "Hội nghị tổng kết 20 năm thực hiện Phong trào “Toàn dân đoàn kết xây dựng đời "
@@ -176,7 +174,7 @@ class TestNewPlan:
     def test_commune_plan_loads_back(self, plugins: Plugins) -> None:
         """The commune's plan dumps to YAML and loads back equal."""
         plan = new_plan(plugins, Level.XA, "Cẩm Quan")
-        assert plan == phongtrao.load_plan(phongtrao.dumps_plan(plan))
+        assert plan == phongtrao.loads_plan(phongtrao.dumps_plan(plan))
 
     def test_commune_is_the_issuer(self, plugins: Plugins) -> None:
         """The issuer is the UBND of xã Cẩm Quan with its official code, signing TM."""

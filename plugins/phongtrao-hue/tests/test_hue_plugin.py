@@ -175,7 +175,7 @@ class TestNewPlan:
 
     def test_round_trips(self, thuan_hoa: Plan) -> None:
         """The plan survives dumping to YAML and loading back."""
-        assert thuan_hoa == phongtrao.load_plan(phongtrao.dumps_plan(thuan_hoa))
+        assert thuan_hoa == phongtrao.loads_plan(phongtrao.dumps_plan(thuan_hoa))
 
     def test_issued_by_the_official_unit(self, thuan_hoa: Plan) -> None:
         """The issuer is the UBND of phường Thuận Hóa with its official code."""
@@ -286,7 +286,8 @@ class TestFilledPlan:
 
     def test_renders_with_the_hue_look(self, filled: Plan, plugins: Plugins) -> None:
         """The document has the Huế look: top margin 25 mm, body 13 pt, the ward in the header."""
-        document = docx.Document(io.BytesIO(phongtrao.render_bytes(filled, plugins=plugins)))
+        data = phongtrao.Renderer(plugins).render_bytes(filled)
+        document = docx.Document(io.BytesIO(data))
         section = document.sections[0]
         header = " ".join(cell.text for cell in document.tables[0].rows[0].cells)
         assert section.top_margin is not None

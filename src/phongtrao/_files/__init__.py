@@ -6,7 +6,6 @@ Loading either returns a complete :class:`~phongtrao.model.Plan` or raises one
 
 from __future__ import annotations
 
-import functools
 import os
 import tempfile
 from collections.abc import Mapping
@@ -28,32 +27,15 @@ __all__ = [
     "dump_plan",
     "dumps_plan",
     "load_plan",
+    "loads_plan",
     "make_converter",
     "structure_plan",
     "unstructure_plan",
 ]
 
 
-@functools.lru_cache(maxsize=1)
-def _converter() -> cattrs.Converter:
-    return make_converter()
-
-
-def _as_path(source: str | os.PathLike[str]) -> Path | None:
-    """Decide whether ``source`` names a file (a path) or holds plan text."""
-    if isinstance(source, os.PathLike):
-        return Path(source)
-    if "\n" in source or not source.strip():
-        return None
-    candidate = Path(source)
-    if Format.from_suffix(candidate.suffix) is not None:
-        return candidate
-    try:
-        exists = candidate.exists()
-    except (OSError, ValueError):
-        # One line of plan text (JSON) too long or too odd to be a file name.
-        return None
-    return candidate if exists else None
+#: The converter for plan files: configuration only, the same for every plan.
+_CONVERTER: cattrs.Converter = make_converter()
 
 
 def _format_of(fmt: Format | str | None, path: Path | None, text: str) -> Format:
@@ -82,12 +64,12 @@ def _with_line(problem: Problem, lines: dict[str, int]) -> Problem:
 
 
 
-def load_plan(source: str | os.PathLike[str], format: Format | str | None = None) -> Plan:
-    """Load a plan from a file path or from plan text.
+def load_plan(path: str | os.PathLike[str], format: Format | str | None = None) -> Plan:
+    """Load a plan from a file.
 
     Args:
-        source: a path (``str`` or :class:`os.PathLike`) to a ``.yaml``, ``.yml``,
-            ``.json`` or ``.toml`` file, or the text of a plan.
+        path: the path of a ``.yaml``, ``.yml``, ``.json`` or ``.toml`` file.
+            (Plan text is read by :func:`loads_plan`.)
         format: ``"yaml"``, ``"json"`` or ``"toml"``; by default taken from the
             file suffix, or guessed from the text.
 
@@ -99,20 +81,47 @@ def load_plan(source: str | os.PathLike[str], format: Format | str | None = None
             every problem with its JSON path (and line, for YAML).
         ValueError: when ``format`` names no known format.
     """
-    path = _as_path(source)
-    label = None if path is None else str(path)
-    if path is None:
-        text = str(source)
-    else:
-        try:
-            text = _decode(path.read_bytes(), label)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise PlanError(
-                [Problem(path="$", code="unreadable", message=f"cannot read the file: {reason}")],
-                label,
-            ) from None
-    fmt = _format_of(format, path, text)
+    if isinstance(path, str) and ("\n" in path or path.lstrip().startswith("{")):
+        raise PlanError(
+            [Problem(path="$", code="unreadable", message="this looks like plan text, not a "
+                     "file's path; read text with phongtrao.loads_plan(text)")],
+        )
+    target = Path(path)
+    label = str(target)
+    try:
+        text = _decode(target.read_bytes(), label)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PlanError(
+            [Problem(path="$", code="unreadable", message=f"cannot read the file: {reason}")],
+            label,
+        ) from None
+    return _load(text, _format_of(format, target, text), label)
+
+
+def loads_plan(text: str, format: Format | str | None = None) -> Plan:
+    """Load a plan from its text.
+
+    Args:
+        text: the plan, as YAML, JSON or TOML text.
+        format: ``"yaml"``, ``"json"`` or ``"toml"``; guessed from the text by
+            default (JSON when it opens with ``{``, TOML when its first
+            statement is a table or ``key = value``, YAML otherwise).
+
+    Returns:
+        The plan, complete and validated.
+
+    Raises:
+        PlanError: when the text is not a valid plan.
+        ValueError: when ``format`` names no known format.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"loads_plan reads text (str), got {type(text).__name__}; for a "
+                        "file, use phongtrao.load_plan(path)")
+    return _load(text, _format_of(format, None, text), None)
+
+
+def _load(text: str, fmt: Format, label: str | None) -> Plan:
     try:
         data, lines = parse_text(text, fmt)
     except ParseError as error:
@@ -171,7 +180,7 @@ def structure_plan(
             source,
         )
     try:
-        return _converter().structure(data, Plan)
+        return _CONVERTER.structure(data, Plan)
     except Exception as error:  # noqa: BLE001 - every failure becomes a listed problem
         problems = [_with_line(problem, lines or {}) for problem in problems_from(error, root=Plan)]
         raise PlanError(problems, source) from None
@@ -179,7 +188,7 @@ def structure_plan(
 
 def unstructure_plan(plan: Plan) -> dict[str, Any]:
     """The plain data of a plan, as written to files (defaults left out)."""
-    data: dict[str, Any] = _converter().unstructure(plan)
+    data: dict[str, Any] = _CONVERTER.unstructure(plan)
     return data
 
 
@@ -215,11 +224,15 @@ def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = Tru
     return target
 
 
-@functools.cache
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+# Read once, at import: os.umask can only be read by setting it, which would race
+# with other threads writing files.
+_UMASK = _read_umask()
 
 
 def write_atomically(target: Path, payload: bytes) -> None:
@@ -227,7 +240,7 @@ def write_atomically(target: Path, payload: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        Path(temporary).chmod(0o666 & ~_umask())  # mkstemp makes 0600; files follow the umask
+        Path(temporary).chmod(0o666 & ~_UMASK)  # mkstemp makes 0600; files follow the umask
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()

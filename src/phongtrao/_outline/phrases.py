@@ -17,7 +17,6 @@ from phongtrao.model import (
     LegalBasis,
     Milestone,
     PartialDate,
-    Precision,
     RecipientKind,
     Responsibility,
     Window,
@@ -55,22 +54,12 @@ def join_list(items: Sequence[str], last: str = " và ") -> str:
 
 def date_phrase(date: PartialDate) -> str:
     """A partial date as a phrase: "ngày 05/01/2021", "tháng 6/2021", "quý II/2021", "năm 2021"."""
-    exact = date.exact
-    if exact is not None:
-        return vi.day_phrase(exact)
-    if date.precision is Precision.MONTH and date.month is not None:
-        return vi.month_phrase(date.year, date.month)
-    if date.precision is Precision.QUARTER and date.quarter is not None:
-        return vi.quarter_phrase(date.year, date.quarter)
-    return vi.year_phrase(date.year)
+    return date.vi
 
 
 def window_phrase(window: Window) -> str:
     """"từ tháng 02/2021 đến tháng 4/2021"; a single time "vào tháng 6/2021" ("trong năm 2021")."""
-    if window.end is not None:
-        return f"từ {date_phrase(window.start)} đến {date_phrase(window.end)}"
-    word = "trong" if window.start.precision is Precision.YEAR else "vào"
-    return f"{word} {date_phrase(window.start)}"
+    return window.vi
 
 
 def milestone_sentence(milestone: Milestone) -> str:

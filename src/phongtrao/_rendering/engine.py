@@ -15,11 +15,9 @@ order and carry a fixed timestamp.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import struct
-import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Mapping
@@ -28,12 +26,13 @@ from typing import Any
 
 import attrs
 import jinja2
+from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from phongtrao.errors import RenderError
 
-__all__ = ["PreparedTemplate", "make_environment", "prepare"]
+__all__ = ["PreparedTemplate", "make_environment", "prepare", "prepare_bytes"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -63,13 +62,9 @@ def make_environment(
     return environment
 
 
-@functools.cache
-def _docxtpl() -> Any:
-    # docxtpl's patch_xml and resolve_listing use no instance state; one
-    # never-rendered instance lends them.
-    from docxtpl import DocxTemplate  # deferred: heavy, and only rendering needs it
-
-    return DocxTemplate(io.BytesIO())
+# docxtpl's patch_xml, resolve_listing and fix_tables use no instance state; one
+# never-rendered instance lends them. (This module is imported only to render.)
+_DOCXTPL: Any = DocxTemplate(io.BytesIO())
 
 
 def _rels_targets(package: dict[str, bytes], source: str, types: tuple[str, ...]) -> list[str]:
@@ -203,7 +198,7 @@ class PreparedTemplate:
         # make it one here, so it becomes the line break it means.
         xml = _undo_patch(xml).replace("\r\n", "\n").replace("\r", "\n")
         if any(mark in xml for mark in _LISTING_MARKS):
-            xml = _docxtpl().resolve_listing(xml)
+            xml = _DOCXTPL.resolve_listing(xml)
         try:
             element = etree.fromstring(xml.encode("utf-8"), _STRICT)
         except etree.XMLSyntaxError as error:
@@ -213,7 +208,7 @@ class PreparedTemplate:
                 "(phongtrao.check reports it), or a Jinja tag may split Word's XML"
             ) from None
         if part.fix_tables:
-            element = _docxtpl().fix_tables(etree.tostring(element, encoding="unicode"))
+            element = _DOCXTPL.fix_tables(etree.tostring(element, encoding="unicode"))
         body = etree.tostring(element, encoding="unicode")
         return (part.prefix + body + part.suffix).encode("utf-8")
 
@@ -238,7 +233,7 @@ _LITERAL = re.compile("|".join(re.escape(mark) for mark in _LITERALS))
 def _compile(
     environment: SandboxedEnvironment, name: str, part: str, source: str
 ) -> jinja2.Template:
-    patched = _docxtpl().patch_xml(source)
+    patched = _DOCXTPL.patch_xml(source)
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
     patched = _LITERAL.sub(lambda match: _LITERALS[match.group()], patched)
     try:
@@ -250,7 +245,7 @@ def _compile(
         ) from None
 
 
-def _prepare_bytes(
+def prepare_bytes(
     data: bytes, name: str, environment: SandboxedEnvironment
 ) -> PreparedTemplate:
     try:
@@ -294,44 +289,20 @@ def _prepare_bytes(
     return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts))
 
 
-_CACHE: dict[tuple[str, int, int, int], PreparedTemplate] = {}
-_LOCK = threading.Lock()
-
-
-def prepare(
-    path: Path, name: str | None = None, environment: SandboxedEnvironment | None = None
-) -> PreparedTemplate:
-    """Prepare the template at ``path`` once; later calls reuse it until the file changes.
+def prepare(path: Path, environment: SandboxedEnvironment, name: str | None = None
+            ) -> PreparedTemplate:
+    """Prepare the template at ``path``: patch and compile its parts once, for many renders.
 
     Args:
         path: the .docx template.
+        environment: the Jinja environment (with the plugins' filters).
         name: its name in error messages; the file name by default.
-        environment: the Jinja environment (with plugin filters); the default one
-            when None. Templates prepared with different environments are cached apart.
 
     Raises:
         RenderError: when the file is missing or not a usable template.
     """
     try:
-        stat = path.stat()
+        data = path.read_bytes()
     except OSError as error:
         raise RenderError(f"template {str(path)!r} cannot be read: {error.strerror}") from None
-    env = environment if environment is not None else _default_environment()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, id(env))
-    with _LOCK:
-        cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    prepared = _prepare_bytes(path.read_bytes(), name or path.name, env)
-    with _LOCK:
-        _CACHE[key] = prepared
-    return prepared
-
-
-_DEFAULT: list[SandboxedEnvironment] = []
-
-
-def _default_environment() -> SandboxedEnvironment:
-    if not _DEFAULT:
-        _DEFAULT.append(make_environment())
-    return _DEFAULT[0]
+    return prepare_bytes(data, name or path.name, environment)

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from phongtrao.errors import ModelError
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 from phongtrao.model._time import PartialDate
 from phongtrao.model._units import Level
 
@@ -77,6 +77,7 @@ def _title_fits_level(instance: Authority, attribute: Any, level: Level) -> None
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Authority(Model):
     """Thẩm quyền khen thưởng — an office at a level, such as Chủ tịch UBND cấp huyện."""
 
@@ -129,6 +130,7 @@ def _check_quota(instance: AwardGrant, attribute: Any, quota: int | None) -> Non
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class AwardGrant(Model):
     """Hình thức khen thưởng dự kiến — one form of award, its authority and recipients."""
 
@@ -155,6 +157,7 @@ class AwardGrant(Model):
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Awards(Model):
     """Thi đua, khen thưởng — who selects the recipients, on what criteria, with what awards.
 

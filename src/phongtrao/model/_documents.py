@@ -11,7 +11,7 @@ import attrs
 
 from phongtrao.errors import ModelError
 from phongtrao.model._convert import SCALARS, ConversionError, describe_value
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 from phongtrao.model._time import PartialDate
 
 __all__ = ["Document", "DocumentKind", "DocumentNumber", "LegalBasis"]
@@ -91,6 +91,7 @@ def _check_symbol(instance: DocumentNumber, attribute: Any, symbol: str) -> None
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class DocumentNumber(Model):
     """Số, ký hiệu — a document's number and symbol, written ``03/KH-UBND`` in plan files."""
 
@@ -173,6 +174,7 @@ def _symbol_fits_kind(instance: Document, attribute: Any, number: DocumentNumber
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Document(Model):
     """Thể thức nhận diện văn bản — the plan's own kind, number, place and date."""
 
@@ -205,6 +207,7 @@ def _check_issuer_text(instance: LegalBasis, attribute: Any, value: str | None) 
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class LegalBasis(Model):
     """Căn cứ — a document the plan is based on.
 

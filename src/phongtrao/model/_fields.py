@@ -1,7 +1,8 @@
 """How model classes are declared: typed fields that convert strictly, with their meaning.
 
-Every model class is declared with :func:`model` (a frozen, keyword-only attrs
-class) and derives from :class:`Model`. Each field's value is converted from
+Every model class is a frozen, keyword-only attrs class that converts its
+fields (``@model`` over ``@attrs.frozen(kw_only=True, field_transformer=converting)``)
+and derives from :class:`Model`. Each field's value is converted from
 exactly what a plan file may write for its type (:mod:`phongtrao.model._convert`)
 or refused with a :class:`~phongtrao.errors.ModelError` naming the class, the
 field and the value. Each field carries its meaning in Vietnamese and English
@@ -16,15 +17,14 @@ import functools
 import re
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
-from typing_extensions import dataclass_transform
 
 from phongtrao.errors import ModelError
 from phongtrao.model._convert import ConversionError, converter_for, describe_value
 
-__all__ = ["Model", "describe", "documented", "meaning", "model"]
+__all__ = ["Model", "converting", "describe", "documented", "meaning", "model"]
 
 _C = TypeVar("_C", bound=type)
 _M = TypeVar("_M", bound="Model")
@@ -121,12 +121,18 @@ def _naming_errors(cls: _C) -> _C:
     return cls
 
 
-@dataclass_transform(frozen_default=True, kw_only_default=True,
-                            field_specifiers=(attrs.field,))
+#: The attrs field transformer of every model class: each field converts by its type.
+converting = _add_conversions
+
+
 def model(cls: _C) -> _C:
-    """Declare a model class: frozen, keyword-only, strictly converting, documented."""
-    built = attrs.frozen(kw_only=True, field_transformer=_add_conversions)(cls)
-    return _naming_errors(documented(built))
+    """Finish a model class built by ``attrs.frozen(kw_only=True, field_transformer=converting)``.
+
+    It documents the fields in the docstring and makes the constructor name the
+    class in the ModelErrors its validators raise. (The attrs decorator stays
+    on each class, so type checkers know it for an attrs class.)
+    """
+    return _naming_errors(documented(cls))
 
 
 # -- changing a deep field ---------------------------------------------------------------
@@ -200,6 +206,11 @@ class Model:
     """
 
     __slots__ = ()
+
+    if TYPE_CHECKING:
+        # What attrs' functions (attrs.evolve, attrs.fields) know an attrs class by;
+        # the decorator makes every subclass one, but type checkers see the base.
+        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
 
     def replace(self: _M, path: str, value: Any) -> _M:
         """A copy with the field at ``path`` set to ``value``, converted and checked.

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from phongtrao.errors import ModelError
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 
 __all__ = ["CatalogItem", "Movement"]
 
@@ -25,6 +25,7 @@ def _check_id(instance: Any, attribute: Any, value: str) -> None:
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class CatalogItem(Model):
     """Nội dung / phong trào thành phần — one content or campaign, with a stable id.
 
@@ -62,6 +63,7 @@ def _check_start_year(instance: Movement, attribute: Any, year: int) -> None:
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Movement(Model):
     """Phong trào — the movement, with its contents (nội dung) and campaigns (phong trào)."""
 

@@ -10,7 +10,7 @@ import attrs
 from phongtrao.errors import ModelError
 from phongtrao.model._awards import Awards
 from phongtrao.model._documents import Document, LegalBasis
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 from phongtrao.model._movement import Movement
 from phongtrao.model._schedule import Milestone
 from phongtrao.model._time import Period
@@ -29,6 +29,7 @@ __all__ = [
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Topic(Model):
     """Một mục đánh giá — a numbered heading with its numbered items."""
 
@@ -42,6 +43,7 @@ class Topic(Model):
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Assessment(Model):
     """Nội dung tổng kết — what the summary must assess.
 
@@ -66,6 +68,7 @@ class Assessment(Model):
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Orientation(Model):
     """Định hướng — the orientation and targets for the next period."""
 
@@ -83,6 +86,7 @@ def _check_amount(instance: FundingSource, attribute: Any, amount: int | None) -
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class FundingSource(Model):
     """Kinh phí — a source of funds and, if set, the amount in đồng.
 
@@ -106,6 +110,7 @@ def _some_duties(instance: Responsibility, attribute: Any, duties: tuple[str, ..
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Responsibility(Model):
     """Trách nhiệm — one unit's duties in carrying out the plan.
 
@@ -158,6 +163,7 @@ def _check_head(instance: Signature, attribute: Any, head: str | None) -> None:
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Signature(Model):
     """Chữ ký — the signature block: TM./KT./Q./TL./TUQ. lines, title and signer."""
 
@@ -198,6 +204,7 @@ class Signature(Model):
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Plan(Model):
     """Kế hoạch — the plan for a movement's summary conference, complete."""
 

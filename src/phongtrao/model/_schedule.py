@@ -6,7 +6,7 @@ from enum import Enum
 
 import attrs
 
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 from phongtrao.model._time import Window
 from phongtrao.model._units import Level
 
@@ -34,6 +34,7 @@ _MODALITY_PHRASES = {
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Milestone(Model):
     """Mốc thời gian — one level's event and its time window.
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from phongtrao import vi
 from phongtrao.errors import ModelError
 from phongtrao.model._convert import (
     SCALARS,
@@ -18,7 +19,7 @@ from phongtrao.model._convert import (
     describe_value,
     without_time,
 )
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 
 __all__ = ["PartialDate", "Period", "Precision", "Window"]
 
@@ -74,6 +75,7 @@ def _check_day(instance: PartialDate, attribute: Any, day: int | None) -> None:
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class PartialDate(Model):
     """Thời điểm — a date known to a day, a month, a quarter or only a year.
 
@@ -159,6 +161,17 @@ class PartialDate(Model):
         """The day, when the date is known to the day."""
         return self.first_day if self.day is not None else None
 
+    @property
+    def vi(self) -> str:
+        """The date as a plan writes it: "ngày 05/01/2021", "tháng 6/2021", "quý II/2021"."""
+        if self.day is not None and self.month is not None:
+            return vi.day_phrase(self.first_day)
+        if self.month is not None:
+            return vi.month_phrase(self.year, self.month)
+        if self.quarter is not None:
+            return vi.quarter_phrase(self.year, self.quarter)
+        return vi.year_phrase(self.year)
+
     def __str__(self) -> str:
         if self.quarter is not None:
             return f"{self.year:04d}-Q{self.quarter}"
@@ -211,6 +224,7 @@ def _end_after_start(instance: Window, attribute: Any, end: PartialDate | None) 
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Window(Model):
     """Khoảng thời gian — from a start to an optional end ("từ tháng 02/2021 đến tháng 4/2021")."""
 
@@ -233,6 +247,14 @@ class Window(Model):
         """The latest day of the window."""
         return (self.end or self.start).last_day
 
+    @property
+    def vi(self) -> str:
+        """"từ tháng 02/2021 đến tháng 4/2021"; one time "vào tháng 6/2021", "trong năm 2021"."""
+        if self.end is not None:
+            return f"từ {self.start.vi} đến {self.end.vi}"
+        word = "trong" if self.start.precision is Precision.YEAR else "vào"
+        return f"{word} {self.start.vi}"
+
 
 def _check_start_year(instance: Period, attribute: Any, start: int) -> None:
     if not 1900 <= start <= 9999:
@@ -248,6 +270,7 @@ def _end_year_after_start(instance: Period, attribute: Any, end: int) -> None:
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Period(Model):
     """Giai đoạn — a span of whole years, such as 2000-2020."""
 

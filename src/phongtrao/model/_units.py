@@ -10,7 +10,7 @@ import attrs
 
 from phongtrao.errors import ModelError
 from phongtrao.model._convert import ALIASES
-from phongtrao.model._fields import Model, describe, model
+from phongtrao.model._fields import Model, converting, describe, model
 
 __all__ = ["REFORM_DATE", "AdministrativeUnit", "Agency", "Level", "UnitKind"]
 
@@ -133,6 +133,7 @@ def _until_after_from(
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class AdministrativeUnit(Model):
     """Đơn vị hành chính — an administrative unit, valid within a window of dates."""
 
@@ -188,6 +189,7 @@ class AdministrativeUnit(Model):
 
 
 @model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Agency(Model):
     """Cơ quan, tổ chức — a body that issues or receives documents."""
 

@@ -46,6 +46,12 @@ _DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
 def name_key(text: str) -> str:
     """A name as compared for sameness: NFC, case folded, single spaces, every dash alike.
 
+    Args:
+        text: a name, as typed.
+
+    Returns:
+        The key: equal for two spellings that differ only in case, spacing or dashes.
+
     >>> name_key("Chân Mây – Lăng  CÔ") == name_key("chân mây - lăng cô")
     True
     """
@@ -55,6 +61,12 @@ def name_key(text: str) -> str:
 
 def fold(text: str) -> str:
     """A name without case, spacing or marks, for finding what a user meant.
+
+    Args:
+        text: a name, as typed.
+
+    Returns:
+        The name key of :func:`name_key` without tone or vowel marks, "đ" as "d".
 
     >>> fold("Thuận Hoá"), fold("ĐỨC THỌ")
     ('thuan hoa', 'duc tho')
@@ -69,6 +81,14 @@ def slug(text: str, fallback: str = "", limit: int = 60) -> str:
     The result holds only ``a-z``, ``0-9`` and ``-``, whatever ``text`` holds,
     so it is safe as (part of) a file name; ``fallback`` when nothing is left.
 
+    Args:
+        text: any text, such as a unit's name.
+        fallback: the result when no letter or digit is left.
+        limit: the longest result, in characters.
+
+    Returns:
+        The slug, such as "phuong-song-tri".
+
     >>> slug("phường Sông Trí"), slug("../../etc", "x"), slug("«…»", "ke-hoach")
     ('phuong-song-tri', 'etc', 'ke-hoach')
     """
@@ -82,11 +102,10 @@ def slug(text: str, fallback: str = "", limit: int = 60) -> str:
 class UnitName(NamedTuple):
     """A unit's name taken apart: ``"xã Cẩm Vịnh, huyện Cẩm Xuyên"``.
 
-    Attributes:
-        kind: the kind key of its generic noun (``"xa"``), or None when the
-            name has none ("Cẩm Vịnh").
-        name: the proper name, spaces made single ("Cẩm Vịnh").
-        parents: the units named after commas, as written ("huyện Cẩm Xuyên",).
+    ``kind`` is the kind key of its generic noun (``"xa"``), or None when the
+    name has none ("Cẩm Vịnh"); ``name`` the proper name, spaces made single
+    ("Cẩm Vịnh"); ``parents`` the units named after commas, as written
+    (``("huyện Cẩm Xuyên",)``).
     """
 
     kind: str | None
@@ -99,6 +118,12 @@ def split_unit_name(text: str) -> UnitName:
 
     The generic noun is recognised in any case ("Phường", "PHƯỜNG"); the
     proper name keeps its own case.
+
+    Args:
+        text: a unit's name, optionally with its generic noun and parents.
+
+    Returns:
+        Its kind key (or None), proper name and parents.
 
     >>> split_unit_name("phường Bến Thành")
     UnitName(kind='phuong', name='Bến Thành', parents=())

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib.resources import files
 
-from phongtrao._problems import Problem, Severity
-from phongtrao.hookspecs import TemplateSpec, hookimpl
+from phongtrao.hookspecs import Problem, Severity, TemplateSpec, hookimpl
 from phongtrao.model import Plan
 
 #: The template's name, as ``--template minimal`` and ``render(plan, out, "minimal")`` take it.

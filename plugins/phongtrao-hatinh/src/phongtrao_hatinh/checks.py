@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from phongtrao._problems import Problem
+from phongtrao.hookspecs import Problem
 from phongtrao.model import AdministrativeUnit, Agency, Level, Plan
 from phongtrao.vi import name_key
 from phongtrao_hatinh.catalog import DISTRICT, PROVINCE

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from phongtrao._problems import Problem
-from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
+from phongtrao.hookspecs import Catalog, Problem, TemplateSpec, hookimpl
 from phongtrao.model import REFORM_DATE, DocumentKind, Level, Movement, Plan
 from phongtrao.vi import name_key
 from phongtrao_hatinh.catalog import CATALOG, MOVEMENT

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from phongtrao._problems import Problem
+from phongtrao.hookspecs import Problem
 from phongtrao.model import REFORM_DATE, AdministrativeUnit, Agency, Level, Plan
 from phongtrao_hue.official import described, registry
 

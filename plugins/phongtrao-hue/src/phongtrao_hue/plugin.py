@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib.resources import files
 
-from phongtrao._problems import Problem
-from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
+from phongtrao.hookspecs import Catalog, Problem, TemplateSpec, hookimpl
 from phongtrao.model import DocumentKind, Level, Movement, Plan
 from phongtrao_hue.checks import after_reform, check_units, template_unit
 from phongtrao_hue.lookup import resolve

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import attrs
 
-from phongtrao._national import starter_plan
+from phongtrao import starter_plan
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,

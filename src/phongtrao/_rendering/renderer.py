@@ -1,0 +1,257 @@
+"""One configured renderer: the plugins, their Jinja environment and the prepared templates.
+
+A :class:`Renderer` is built once from a :class:`~phongtrao._plugins.Plugins`
+and then renders any number of documents: it reads the plugins' templates and
+filters once, prepares each template file once (docxtpl's patching and the
+Jinja compile, :mod:`phongtrao._rendering.engine`) and calls the plugins at
+one stage each — the outline, then the context. Nothing is kept outside it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from importlib.resources import as_file
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from phongtrao._files import write_atomically
+from phongtrao._outline import Section, build_outline
+from phongtrao._plugins import Plugins
+from phongtrao._problems import Problem, Severity
+from phongtrao._rendering.context import template_context
+from phongtrao._rendering.pdf import docx_to_pdf
+from phongtrao._rules import Check
+from phongtrao._rules import check as builtin_checks
+from phongtrao._rules.checks import check_texts
+from phongtrao.errors import PlanError, RenderError
+from phongtrao.hookspecs import TemplateSpec
+from phongtrao.model import Plan
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from phongtrao._rendering.engine import PreparedTemplate
+
+__all__ = ["OUTPUT_SUFFIXES", "Rendered", "Renderer"]
+
+#: The output formats, by file suffix.
+OUTPUT_SUFFIXES = (".docx", ".pdf")
+#: The template used when neither the caller nor a plugin chooses one.
+DEFAULT_TEMPLATE = "ke-hoach"
+
+
+@attrs.frozen
+class Rendered:
+    """A document written: where, and the warnings its plan still has.
+
+    It stands for its path wherever a path is taken (:class:`os.PathLike`):
+    ``open(phongtrao.render(plan, "x.docx"))`` opens the file written.
+
+    Attributes:
+        path: the file written.
+        warnings: the plan's warnings (problems that do not stop a render),
+            for the caller to show.
+    """
+
+    path: Path
+    warnings: tuple[Problem, ...] = ()
+
+    def __fspath__(self) -> str:
+        return os.fspath(self.path)
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+class Renderer:
+    """Renders plans with one set of plugins, preparing each template once.
+
+    Args:
+        plugins: the plugins whose templates, filters, outline changes,
+            context names and checks apply; by default the installed plugins
+            that ``PHONGTRAO_PLUGINS`` selects, loaded now.
+
+    A renderer may be used from several threads. It reads the plugins'
+    templates and filters on first use; build a new one after installing a
+    plugin.
+    """
+
+    def __init__(self, plugins: Plugins | None = None) -> None:
+        self.plugins = Plugins() if plugins is None else plugins
+        self._lock = threading.Lock()
+        self._environment: SandboxedEnvironment | None = None
+        self._registered: dict[str, tuple[str, TemplateSpec]] | None = None
+        self._prepared: dict[tuple[str, int, int], PreparedTemplate] = {}
+        #: How many template files this renderer prepared (each is prepared once).
+        self.preparations = 0
+
+    # -- checks ------------------------------------------------------------------------
+
+    def check(self, plan: Plan, *, extra: Iterable[Check] = ()) -> list[Problem]:
+        """The plan's problems: the built-in checks, then ``extra``, then every plugin's."""
+        return [*builtin_checks(plan, extra=extra), *self.plugins.plugin_problems(plan)]
+
+    def _refuse_problems(self, plan: Plan, *, check: bool, draft: bool) -> tuple[Problem, ...]:
+        """Raise PlanError for the plan's errors; return its warnings."""
+        # Without the semantic checks, texts are still checked: an empty text or a
+        # character a document cannot hold would be lost, not printed.
+        problems = self.check(plan) if check else list(check_texts(plan))
+        errors = [problem for problem in problems if problem.severity is Severity.ERROR
+                  and not (draft and problem.code == "placeholder")]
+        if errors:
+            raise PlanError(errors)
+        return tuple(problem for problem in problems if problem.severity is Severity.WARNING)
+
+    # -- templates ---------------------------------------------------------------------
+
+    @property
+    def environment(self) -> SandboxedEnvironment:
+        """The sandboxed Jinja environment, with the plugins' filters."""
+        with self._lock:
+            if self._environment is None:
+                from phongtrao._rendering.engine import make_environment
+
+                self._environment = make_environment(self.plugins.filters())
+            return self._environment
+
+    def templates(self) -> dict[str, tuple[str, TemplateSpec]]:
+        """Every template name, with the plugin and spec that win it (read once)."""
+        with self._lock:
+            if self._registered is None:
+                self._registered = self.plugins.templates()
+            return self._registered
+
+    def template_name(self, plan: Plan) -> str:
+        """The template the plugins choose for ``plan``."""
+        return self.plugins.choose_template(plan)
+
+    def template(
+        self, template: str | os.PathLike[str] | None = None, plan: Plan | None = None
+    ) -> PreparedTemplate:
+        """Find and prepare a template: a path to a .docx, or a registered name.
+
+        Args:
+            template: a path, a template name, or None to let the plugins choose
+                for ``plan`` (the built-in ``ke-hoach`` when none does).
+            plan: the plan the template is for, when the plugins choose.
+
+        Raises:
+            RenderError: when no template has that name or path.
+        """
+        if template is None:
+            template = self.template_name(plan) if plan is not None else DEFAULT_TEMPLATE
+        registered = self.templates()
+        if isinstance(template, str) and template in registered:
+            _, spec = registered[template]
+            with as_file(spec.file) as path:
+                return self._prepare(Path(path), template)
+        path = Path(template)
+        if path.suffix.lower() == ".docx" or path.exists():
+            return self._prepare(path, path.name)
+        names = ", ".join(sorted(registered))
+        raise RenderError(
+            f"no template named {str(template)!r}; expected a path to a .docx file or one of: "
+            f"{names}"
+        )
+
+    def _prepare(self, path: Path, name: str) -> PreparedTemplate:
+        from phongtrao._rendering.engine import prepare_bytes
+
+        try:
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        except OSError as error:
+            raise RenderError(f"template {str(path)!r} cannot be read: "
+                              f"{error.strerror or error}") from None
+        with self._lock:
+            prepared = self._prepared.get(key)
+        if prepared is not None:
+            return prepared
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise RenderError(f"template {str(path)!r} cannot be read: "
+                              f"{error.strerror or error}") from None
+        prepared = prepare_bytes(data, name, self.environment)
+        with self._lock:
+            self.preparations += 1
+            return self._prepared.setdefault(key, prepared)
+
+    # -- documents ---------------------------------------------------------------------
+
+    def outline(self, plan: Plan) -> tuple[Section, ...]:
+        """The body's sections, as the plugins adjust them."""
+        return self.plugins.adjust_outline(plan, build_outline(plan))
+
+    def context(self, plan: Plan) -> dict[str, Any]:
+        """The names a template sees for ``plan``: the documented ones, then the plugins'."""
+        context = template_context(plan, self.outline(plan))
+        context.update(self.plugins.extra_context(plan, context))
+        return context
+
+    def render_bytes(
+        self,
+        plan: Plan,
+        template: str | os.PathLike[str] | None = None,
+        *,
+        check: bool = True,
+        draft: bool = False,
+    ) -> bytes:
+        """Render ``plan`` to the bytes of a .docx.
+
+        Raises:
+            PlanError: when the plan has errors (with ``check=False``, only empty
+                texts and characters a document cannot hold are refused; with
+                ``draft=True``, «…» placeholders are allowed).
+            RenderError: when the template fails.
+        """
+        self._refuse_problems(plan, check=check, draft=draft)
+        return self.template(template, plan).render(self.context(plan))
+
+    def render(
+        self,
+        plan: Plan,
+        out: str | os.PathLike[str],
+        template: str | os.PathLike[str] | None = None,
+        *,
+        overwrite: bool = False,
+        check: bool = True,
+        draft: bool = False,
+    ) -> Rendered:
+        """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
+
+        See :func:`phongtrao.render` for the arguments.
+
+        Returns:
+            The path written and the plan's warnings.
+
+        Raises:
+            ValueError: when ``out`` has another suffix.
+            FileExistsError: when ``out`` exists and ``overwrite`` is false.
+            PlanError: when the plan has errors.
+            RenderError: when the template or the PDF conversion fails.
+        """
+        target = Path(out)
+        suffix = target.suffix.lower()
+        if suffix not in OUTPUT_SUFFIXES:
+            raise ValueError(f"cannot render to {str(target)!r}; expected a .docx or .pdf "
+                             "file name")
+        if target.exists() and not overwrite:
+            raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
+        warnings = self._refuse_problems(plan, check=check, draft=draft)
+        data = self.template(template, plan).render(self.context(plan))
+        if suffix == ".pdf":
+            data = docx_to_pdf(data)
+        write_atomically(target, data)
+        return Rendered(target, warnings)
+
+    def render_many(self, plans: Iterable[Plan | str | os.PathLike[str]],
+                    out_dir: str | os.PathLike[str], **options: Any) -> list[Path]:
+        """Render many plans into a folder; see :func:`phongtrao.render_many`."""
+        from phongtrao._batch import render_many
+
+        return render_many(plans, out_dir, renderer=self, **options)

@@ -1,0 +1,198 @@
+"""Helpers for testing phongtrao plugins: plugins set up in-process, a plan, the text rendered.
+
+A plugin's tests need the same few things: the national defaults plus the
+plugin under test (and no other installed plugin), a small valid plan to vary,
+its placeholders filled, and the text of a rendered document to compare::
+
+    from phongtrao import testing
+    import phongtrao_quang_tri.plugin as plugin
+
+    renderer = testing.make_renderer(("quang-tri", plugin))
+    plan = testing.minimal_plan(title="Hội nghị tổng kết …")
+    assert [] == renderer.check(plan)
+    assert "KẾ HOẠCH" in testing.render_text(plan, renderer=renderer)
+
+phongtrao's own tests use these helpers too.
+"""
+
+from __future__ import annotations
+
+import io
+import types
+from collections.abc import Iterable, Iterator, Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from phongtrao._plugins import Plugins
+from phongtrao._rendering import Renderer
+from phongtrao._rules.checks import PLACEHOLDER
+from phongtrao.model import (
+    AdministrativeUnit,
+    Agency,
+    Document,
+    DocumentNumber,
+    Level,
+    Movement,
+    PartialDate,
+    Period,
+    Plan,
+    Signature,
+    UnitKind,
+)
+
+__all__ = [
+    "PLACEHOLDER",
+    "document_lines",
+    "fill_placeholders",
+    "make_plugins",
+    "make_renderer",
+    "minimal_plan",
+    "render_text",
+]
+
+_T = TypeVar("_T")
+
+PluginArg = object | tuple[str, object]
+
+
+def make_plugins(*plugins: PluginArg, installed: bool | Iterable[str] = False) -> Plugins:
+    """The national defaults plus the given plugins, registered in this order.
+
+    Args:
+        plugins: plugin objects (modules, or objects with hook functions), each
+            given alone — named after its module — or as ``(name, plugin)``.
+        installed: which installed plugins (entry points) to load as well:
+            none by default, so the environment does not change the test.
+
+    Raises:
+        AssertionError: when a plugin cannot be registered, with its failures.
+    """
+    manager = Plugins(installed)
+    for given in plugins:
+        if isinstance(given, tuple):
+            name, plugin = given
+        elif isinstance(given, types.ModuleType):
+            name, plugin = given.__name__.split(".")[0], given
+        else:
+            name, plugin = type(given).__name__, given
+        if not manager.register(plugin, str(name)):
+            failures = "; ".join(str(failure) for failure in manager.failures)
+            raise AssertionError(f"plugin {name!r} could not be registered: {failures}")
+    return manager
+
+
+def make_renderer(*plugins: PluginArg, installed: bool | Iterable[str] = False) -> Renderer:
+    """A renderer with the national defaults plus the given plugins (see :func:`make_plugins`)."""
+    return Renderer(make_plugins(*plugins, installed=installed))
+
+
+#: The ward of the minimal plan: illustrative, not a real unit.
+_WARD = AdministrativeUnit(name="Ví Dụ", level=Level.XA, kind=UnitKind.PHUONG)
+
+
+def minimal_plan(changes: Mapping[str, Any] | None = None, **fields: Any) -> Plan:
+    """The smallest plan with no problem, changed as asked.
+
+    It is the plan of the (illustrative) UBND phường Ví Dụ, 01/KH-UBND of
+    15/8/2025, for the 25-year summary of TDĐKXDĐSVH, signed "TM. Ủy ban nhân
+    dân / Chủ tịch / Nguyễn Văn A", with the archive line as its only recipient.
+
+    Args:
+        changes: deep changes by field path, applied in order
+            (``{"document.date": "2021-02-15"}``), as :meth:`~phongtrao.model.Model.replace`.
+        fields: top-level fields to set (``title="…"``), converted as the
+            constructor converts them.
+    """
+    plan = Plan(
+        issuer=Agency(name="Ủy ban nhân dân", abbreviation="UBND", unit=_WARD, collective=True),
+        document=Document(number=DocumentNumber(number=1, symbol="KH-UBND"),
+                          date=PartialDate(year=2025, month=8, day=15)),
+        title="Hội nghị tổng kết 25 năm thực hiện Phong trào “Toàn dân đoàn kết xây dựng đời "
+        "sống văn hóa” phường Ví Dụ (giai đoạn 2000-2025)",
+        movement=Movement(name="Toàn dân đoàn kết xây dựng đời sống văn hóa", start_year=2000),
+        period=Period(start=2000, end=2025),
+        recipients=("Lưu: VT",),
+        signature=Signature(on_behalf_of="Ủy ban nhân dân", title="Chủ tịch",
+                            signer="Nguyễn Văn A"),
+    )
+    if fields:
+        plan = attrs.evolve(plan, **fields)
+    for path, value in (changes or {}).items():
+        plan = plan.replace(path, value)
+    return plan
+
+
+def fill_placeholders(value: _T, values: Mapping[str, str] | None = None) -> _T:
+    """``value`` with every «…» placeholder in its texts filled in.
+
+    Args:
+        value: a plan, a part of one, a tuple or a text.
+        values: what to put for given placeholders (``{"«Họ và tên người ký»":
+            "Nguyễn Văn A"}``); any other placeholder becomes its own words,
+            without « and ».
+    """
+    chosen = values or {}
+
+    def fill(item: Any) -> Any:
+        if isinstance(item, Enum):
+            return item
+        if isinstance(item, str):
+            return PLACEHOLDER.sub(lambda match: chosen.get(match.group(), match.group()[1:-1]),
+                                   item)
+        if isinstance(item, tuple):
+            return tuple(fill(part) for part in item)
+        if attrs.has(type(item)):
+            return attrs.evolve(item, **{field.alias: fill(getattr(item, field.name))
+                                         for field in attrs.fields(type(item)) if field.init})
+        return item
+
+    filled: _T = fill(value)
+    return filled
+
+
+def _paragraphs(document: Any) -> Iterator[Any]:
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, document)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                for cell in row.cells:
+                    yield from cell.paragraphs
+
+
+def document_lines(source: bytes | str | Path) -> list[str]:
+    """The text of every paragraph of a .docx in reading order, table cells included.
+
+    Empty paragraphs are left out. ``source`` is the document's bytes or its path.
+    """
+    import docx  # deferred: python-docx comes with docxtpl, needed only here
+
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    document = docx.Document(io.BytesIO(data))
+    return [paragraph.text for paragraph in _paragraphs(document) if paragraph.text]
+
+
+def render_text(
+    plan: Plan,
+    template: str | Path | None = None,
+    *,
+    renderer: Renderer | None = None,
+    draft: bool = False,
+) -> str:
+    """Render ``plan`` to .docx in memory and return its text, one paragraph a line.
+
+    Args:
+        plan: the plan.
+        template: a template name or path; the plugins choose by default.
+        renderer: the renderer; one with only the national defaults by default.
+        draft: allow «…» placeholders.
+    """
+    used = renderer if renderer is not None else make_renderer()
+    return "\n".join(document_lines(used.render_bytes(plan, template, draft=draft)))
