@@ -25,8 +25,7 @@ from phongtrao import (
 )
 from phongtrao._rendering import engine
 from phongtrao.model import AdministrativeUnit, Level, PartialDate, Plan, UnitKind
-
-from .docxtext import body_text
+from phongtrao.testing import document_text
 
 
 def province_plan(name: str = "tỉnh Hà Tĩnh", code: str | None = "42") -> Plan:
@@ -197,7 +196,7 @@ class TestRenderMany:
         for plan, path in zip(ha_tinh_communes[:3], paths, strict=True):
             unit = plan.issuer.unit
             assert unit is not None
-            assert unit.full_name.upper() in body_text(path)
+            assert unit.full_name.upper() in document_text(path)
 
 
 class TestOutputNames:

@@ -26,6 +26,7 @@ import docx
 import pytest
 
 import phongtrao
+from phongtrao import testing
 from phongtrao._cli import main
 from phongtrao._templates import BUILTIN, builtin_template
 from phongtrao.model import AdministrativeUnit, Level, UnitKind
@@ -41,7 +42,7 @@ WARNING_ONLY = CHECK / "signer-academic-title.toml"
 #: Files in bad/load/ that cannot be read at all (exit 2, not 1).
 UNREADABLE = {"not-utf8.yaml"}
 
-PLACEHOLDER = re.compile(r"«[^»]*»")
+PLACEHOLDER = testing.PLACEHOLDER
 
 #: Plausible values for the starter plan's placeholders; any other loses its « ».
 PLAUSIBLE = {

@@ -24,9 +24,9 @@ import phongtrao
 from phongtrao import Plugins, find_soffice, official_communes
 from phongtrao._rules.awards_table import rules_for
 from phongtrao.model import Level, Plan, UnitKind
+from phongtrao.testing import document_lines
 
 from .conftest import ROOT
-from .docxtext import body_lines
 
 EXAMPLES = ROOT / "examples"
 SEED = EXAMPLES / "cam-xuyen-2021" / "plan.yaml"
@@ -109,7 +109,7 @@ class TestCamXuyen:
         out, stdout = cam_xuyen_render
         docx = out / "ke-hoach-cam-xuyen-2021.docx"
         assert f"wrote {docx} (template ke-hoach)" in stdout
-        lines = body_lines(docx)
+        lines = document_lines(docx)
         for expected in ("ỦY BAN NHÂN DÂN", "HUYỆN CẨM XUYÊN", "Số:      /KH-UBND",
                          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH",
                          "2. Hội nghị Tổng kết cấp huyện: Dự kiến tổ chức vào tháng 6/2021.",
@@ -147,7 +147,7 @@ class TestCamXuyen:
         stdout = ok(run_example("cam-xuyen-2021/render.py", "a", "--template", "ha-tinh-2021",
                                 plugins="ha-tinh", cwd=tmp_path, env=missing))
         assert "(template ha-tinh-2021)" in stdout
-        assert "HUYỆN CẨM XUYÊN" in body_lines(tmp_path / "a" / "ke-hoach-cam-xuyen-2021.docx")
+        assert "HUYỆN CẨM XUYÊN" in document_lines(tmp_path / "a" / "ke-hoach-cam-xuyen-2021.docx")
         bad = run_example("cam-xuyen-2021/render.py", "b", "--template", "no-such",
                           plugins="none", cwd=tmp_path, env=missing)
         assert 3 == bad.returncode
@@ -235,7 +235,7 @@ class TestCommunes:
         assert sorted(p.stem for p in (out / "plans").glob("*.yaml")) == [p.stem for p in drafts]
         for code, (kind, name) in _catalog_communes().items():
             (draft,) = [p for p in drafts if p.stem.endswith(code)]
-            lines = body_lines(draft)
+            lines = document_lines(draft)
             assert f"{kind.vi} {name}".upper() in lines
             assert "«Họ và tên người ký»" in lines
             (summary,) = [line for line in stdout.splitlines() if line.startswith(f"{code} ")]
@@ -322,7 +322,7 @@ class TestWard:
         stdout = ok(run_example("ward-2025/render.py", "out", plugins="hue", cwd=tmp_path))
         assert "checks: 0 problems" in stdout
         assert "(template hue-2025)" in stdout
-        lines = body_lines(tmp_path / "out" / "ke-hoach-thuan-hoa-2025.docx")
+        lines = document_lines(tmp_path / "out" / "ke-hoach-thuan-hoa-2025.docx")
         for expected in ("PHƯỜNG THUẬN HÓA", "Số: 123/KH-UBND",
                          "Thuận Hóa, ngày 15 tháng 8 năm 2025",
                          "2. Hội nghị tổng kết cấp thành phố: Dự kiến tổ chức vào tháng 11/2025.",
@@ -338,7 +338,7 @@ class TestWard:
         out = Path(match.group(1))
         try:
             assert "(template ke-hoach)" in stdout
-            assert "PHƯỜNG THUẬN HÓA" in body_lines(out / "ke-hoach-thuan-hoa-2025.docx")
+            assert "PHƯỜNG THUẬN HÓA" in document_lines(out / "ke-hoach-thuan-hoa-2025.docx")
         finally:
             shutil.rmtree(out)
         assert [] == list(tmp_path.iterdir())
@@ -374,7 +374,7 @@ class TestMinimalPlugin:
         stdout = ok(run_example("minimal-plugin/try_it.py", "out", plugins="none", cwd=tmp_path))
         assert "minimal 0.1.0" in stdout
         assert "$.funding: warning: the plan names no source of funding" in stdout
-        lines = body_lines(tmp_path / "out" / "ke-hoach-minimal.docx")
+        lines = document_lines(tmp_path / "out" / "ke-hoach-minimal.docx")
         assert "HUYỆN CẨM XUYÊN" in lines
 
 

@@ -39,9 +39,9 @@ from phongtrao._outline import Node, NodeKind, Section
 from phongtrao._plugins import ENV
 from phongtrao.hookspecs import Catalog, Problem, Severity, TemplateSpec, hookimpl
 from phongtrao.model import CatalogItem, Level, Movement, Plan
+from phongtrao.testing import document_lines
 
 from .conftest import EXAMPLE, ROOT
-from .docxtext import body_lines
 from .plugins import command, pip_install, template_with
 
 HOOKS_DOC = ROOT / "docs" / "_generated" / "hooks.md"
@@ -193,7 +193,7 @@ class TestHookTemplates:
         """render_bytes(plan, "name", plugins=...) renders the plugin's template."""
         path = template_with(tmp_path, "Mẫu Quảng Trị: {{ header.number_line }}")
         manager = registered(("quang-tri", templates_plugin("quang-tri", path)))
-        lines = body_lines(render_bytes(example_plan, "quang-tri", renderer=Renderer(manager)))
+        lines = document_lines(render_bytes(example_plan, "quang-tri", renderer=Renderer(manager)))
         assert "Mẫu Quảng Trị: Số:      /KH-UBND" in lines
 
     def test_lookup_order_path_then_plugin_then_built_in(self, example_plan: Plan,
@@ -202,9 +202,9 @@ class TestHookTemplates:
         plugin_file = template_with(tmp_path, "từ plugin", "plugin.docx")
         explicit = template_with(tmp_path, "từ đường dẫn", "explicit.docx")
         manager = registered(("tinh", templates_plugin("ke-hoach", plugin_file)))
-        by_path = body_lines(render_bytes(example_plan, explicit, renderer=Renderer(manager)))
-        by_name = body_lines(render_bytes(example_plan, "ke-hoach", renderer=Renderer(manager)))
-        built_in = body_lines(render_bytes(example_plan, "ke-hoach", renderer=Renderer(
+        by_path = document_lines(render_bytes(example_plan, explicit, renderer=Renderer(manager)))
+        by_name = document_lines(render_bytes(example_plan, "ke-hoach", renderer=Renderer(manager)))
+        built_in = document_lines(render_bytes(example_plan, "ke-hoach", renderer=Renderer(
             Plugins(False))))
         expected = [(True, False), (False, True), (False, False)]
         assert expected == [("từ đường dẫn" in lines, "từ plugin" in lines)
@@ -267,7 +267,7 @@ class TestHookChooseTemplate:
         chooser = plugin(templates=lambda: [TemplateSpec(name="chon", file=path)],
                          choose_template=lambda plan: "chon")
         renderer = Renderer(registered(("a", chooser)))
-        lines = body_lines(render_bytes(example_plan, renderer=renderer))
+        lines = document_lines(render_bytes(example_plan, renderer=renderer))
         assert "Mẫu đã chọn" in lines
 
     def test_a_name_that_is_not_text_is_a_failure(self, example_plan: Plan) -> None:
@@ -425,7 +425,7 @@ class TestHookTemplateContext:
         manager = registered(("a", plugin(template_context=context)))
         values = template_context(example_plan, renderer=Renderer(manager))
         path = template_with(tmp_path, "Sau {{ so_nam }} năm")
-        lines = body_lines(render_bytes(example_plan, path, renderer=Renderer(manager)))
+        lines = document_lines(render_bytes(example_plan, path, renderer=Renderer(manager)))
         assert (20, example_plan.title.upper(), True) == (
             values["so_nam"], values["tieu_de"], "Sau 20 năm" in lines)
 
@@ -451,7 +451,7 @@ class TestHookJinjaFilters:
         """A plugin's filter works in a template rendered with that plugin."""
         manager = registered(("a", plugin(jinja_filters=lambda: {"chu_hoa": str.upper})))
         path = template_with(tmp_path, "Hoa: {{ title | chu_hoa }}")
-        lines = body_lines(render_bytes(example_plan, path, renderer=Renderer(manager)))
+        lines = document_lines(render_bytes(example_plan, path, renderer=Renderer(manager)))
         assert f"Hoa: {example_plan.title.upper()}" in lines
 
     def test_without_the_plugin_the_filter_is_unknown(self, example_plan: Plan,
@@ -816,7 +816,7 @@ class TestBrokenPlugin:
         warnings = [line for line in result.stderr.splitlines() if "broken" in line]
         assert (0, f"{tmp_path / 'X.docx'}\n", 1) == (result.returncode, result.stdout,
                                                       len(warnings))
-        assert any("Cẩm Xuyên" in line for line in body_lines(tmp_path / "X.docx"))
+        assert any("Cẩm Xuyên" in line for line in document_lines(tmp_path / "X.docx"))
 
 
 # -- the hook reference ------------------------------------------------------------------

@@ -19,10 +19,16 @@ from hypothesis import strategies as st
 import phongtrao
 from phongtrao import RenderError, render_bytes, template_context, testing, vi
 from phongtrao.model import Plan, Signature
+from phongtrao.testing import (
+    document_lines,
+    document_text,
+    find_paragraph,
+    open_document,
+    paragraphs,
+)
 
 from . import strategies
 from .conftest import ROOT
-from .docxtext import body_lines, body_text, find, open_docx, paragraphs
 
 SEED = ROOT / "tests" / "data" / "seed" / "ke-hoach-cam-xuyen-2021.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -55,7 +61,7 @@ def seed_sentences() -> list[str]:
 class TestSeed:
     def test_every_seed_sentence_in_order(self, example_docx: bytes) -> None:
         """Each sentence of the seed appears in the rendered plan, in the seed's order."""
-        document = _normal(" ".join(body_lines(example_docx)))
+        document = _normal(" ".join(document_lines(example_docx)))
         cursor, missing = 0, []
         for sentence in seed_sentences():
             found = document.find(_normal(sentence).rstrip(":."), cursor)
@@ -71,7 +77,7 @@ class TestSeed:
 
     def test_ampersand_survives(self, example_docx: bytes) -> None:
         """"Sở Văn hóa, Thể thao &Du lịch" comes out whole (docxtpl would drop the &)."""
-        assert "- Sở Văn hóa, Thể thao &Du lịch;" in body_lines(example_docx)
+        assert "- Sở Văn hóa, Thể thao &Du lịch;" in document_lines(example_docx)
 
     def test_header_parts_the_extraction_lost(self, example_docx: bytes) -> None:
         """Issuer, number, national name, motto, date line and KẾ HOẠCH head the plan."""
@@ -84,22 +90,22 @@ class TestSeed:
             "Cẩm Xuyên, ngày      tháng      năm 2021",
             "KẾ HOẠCH",
         ]
-        assert expected == body_lines(example_docx)[:7]
+        assert expected == document_lines(example_docx)[:7]
 
     def test_body_ends_with_end_mark(self, example_docx: bytes) -> None:
         """The closing paragraph ends with the decree's './.'."""
-        lines = body_lines(example_docx)
+        lines = document_lines(example_docx)
         closing = lines[lines.index("Nơi nhận:") - 1]
         assert closing.endswith("để được hướng dẫn./.")
 
     def test_signature_block(self, example_docx: bytes) -> None:
         """The signature lines and the signer close the document."""
         expected = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Văn Thắng"]
-        assert expected == body_lines(example_docx)[-4:]
+        assert expected == document_lines(example_docx)[-4:]
 
 
 def _paragraph_format(document: object, text: str) -> tuple[object, ...]:
-    paragraph = find(document, text)  # type: ignore[arg-type]
+    paragraph = find_paragraph(document, text)  # type: ignore[arg-type]
     style = paragraph.style
     font = style.font
     return (font.name, font.size, font.bold, font.italic, style.paragraph_format.alignment)
@@ -108,7 +114,7 @@ def _paragraph_format(document: object, text: str) -> tuple[object, ...]:
 class TestFormat:
     def test_page_is_a4_with_decree_margins(self, example_docx: bytes) -> None:
         """A4 portrait; margins 20/20/30/15 mm, within the decree's ranges."""
-        section = open_docx(example_docx).sections[0]
+        section = open_document(example_docx).sections[0]
         expected = (210.0, 297.0, 20.0, 20.0, 30.0, 15.0)
         actual = tuple(round(length.mm, 1) for length in (
             section.page_width, section.page_height, section.top_margin,
@@ -117,7 +123,7 @@ class TestFormat:
 
     def test_page_numbers_from_page_two(self, example_docx: bytes) -> None:
         """A PAGE field centred in the header; the first page's header has none."""
-        document = open_docx(example_docx)
+        document = open_document(example_docx)
         section = document.sections[0]
         default = section.header._element.xml
         first = section.first_page_header._element.xml
@@ -165,17 +171,17 @@ class TestFormat:
         self, example_docx: bytes, text: str, expected: tuple[object, ...]
     ) -> None:
         """Each header, title, heading and signature part has the decree's size and weight."""
-        assert expected == _paragraph_format(open_docx(example_docx), text)
+        assert expected == _paragraph_format(open_document(example_docx), text)
 
     def test_bases_are_italic(self, example_docx: bytes) -> None:
         """Legal bases are set in italics."""
-        document = open_docx(example_docx)
+        document = open_document(example_docx)
         basis = next(p for p in paragraphs(document) if p.text.startswith("Căn cứ Kế hoạch"))
         assert (True, "PT Basis") == (basis.style.font.italic, basis.style.name)
 
     def test_body_is_justified_with_first_line_indent(self, example_docx: bytes) -> None:
         """Body text: 14 pt, justified, 1.27 cm first-line indent, 6 pt after."""
-        document = open_docx(example_docx)
+        document = open_document(example_docx)
         body = next(p for p in paragraphs(document) if p.text.startswith("Từ nguồn"))
         fmt = body.style.paragraph_format
         expected = (Pt(14), WD_ALIGN_PARAGRAPH.JUSTIFY, Cm(1.27), Pt(6))
@@ -184,7 +190,7 @@ class TestFormat:
 
     def test_milestone_title_is_bold(self, example_docx: bytes) -> None:
         """The milestone's title is set apart in bold, its sentence in regular weight."""
-        document = open_docx(example_docx)
+        document = open_document(example_docx)
         item = next(p for p in paragraphs(document) if "Hội nghị Tổng kết cấp huyện:" in p.text)
         runs = [(run.text, bool(run.bold)) for run in item.runs if run.text]
         assert [("2. ", False), ("Hội nghị Tổng kết cấp huyện:", True),
@@ -192,7 +198,7 @@ class TestFormat:
 
     def test_header_and_signature_tables_are_borderless(self, example_docx: bytes) -> None:
         """The two layout tables draw no borders."""
-        document = open_docx(example_docx)
+        document = open_document(example_docx)
         tables = document.element.body.findall(f"{W}tbl")
         values = {border.get(f"{W}val") for table in tables
                   for border in table.find(f"{W}tblPr").find(f"{W}tblBorders")}
@@ -200,7 +206,7 @@ class TestFormat:
 
     def test_rules_under_issuer_motto_and_title(self, example_docx: bytes) -> None:
         """Three short rules: under the issuer, under the motto, under the trích yếu."""
-        xml = open_docx(example_docx).element.body.xml
+        xml = open_document(example_docx).element.body.xml
         assert 3 == xml.count("<w:pBdr>")
 
 
@@ -263,7 +269,7 @@ class TestNoCharacterLoss:
     @given(plan=strategies.document_plans)
     def test_every_input_string_is_in_the_output(self, plan: Plan) -> None:
         """Any plan (arbitrary Unicode, & < > " ', emoji, combining marks) loses no text."""
-        text = body_text(render_bytes(plan, check=False))
+        text = document_text(render_bytes(plan, check=False))
         missing = [s for s in rendered_texts(plan)
                    if _as_printed(s).strip().rstrip(";.") not in text]
         assert [] == missing
@@ -285,13 +291,13 @@ class TestNoCharacterLoss:
         """Markup, Jinja syntax, combining marks, emoji, 20,000 characters, edges of space."""
         plan = attrs.evolve(example_plan, signature=attrs.evolve(
             example_plan.signature, signer=value))
-        text = body_text(render_bytes(plan))
+        text = document_text(render_bytes(plan))
         assert vi.nfc(value) in text
 
     def test_carriage_return_is_a_line_break(self, example_plan: Plan) -> None:
         r"""\r\n in a text becomes one line break, not a lost character."""
         plan = attrs.evolve(example_plan, closing="Dòng một\r\nDòng hai.")
-        assert "Dòng một\nDòng hai./." in body_text(render_bytes(plan))
+        assert "Dòng một\nDòng hai./." in document_text(render_bytes(plan))
 
     def test_control_character_is_refused_with_its_path(self, example_plan: Plan) -> None:
         """A vertical tab from a PDF is an error naming the field, never dropped."""
@@ -361,7 +367,7 @@ class TestTemplates:
     def test_template_by_path(self, example_plan: Plan, tmp_path: Path) -> None:
         """A template given by path renders, with its own additions."""
         template = _template_with(tmp_path, "Bản sao: {{ header.number_line }}")
-        assert "Bản sao: Số:      /KH-UBND" in body_lines(render_bytes(example_plan, template))
+        assert "Bản sao: Số:      /KH-UBND" in document_lines(render_bytes(example_plan, template))
 
     @pytest.mark.parametrize("look", ["national", "ha-tinh", "hue"])
     def test_committed_template_is_rebuilt_identically(self, look: str) -> None:

@@ -24,9 +24,9 @@ from phongtrao import PluginInfo, Plugins, Renderer, builtin_template, render_by
 from phongtrao._cli import main
 from phongtrao._scaffold import plugin_names, write_plugin
 from phongtrao.model import DocumentKind, LegalBasis, Plan
+from phongtrao.testing import document_lines
 
 from .conftest import EXAMPLE
-from .docxtext import body_lines
 from .plugins import add_paragraph, command, pip_install, run
 
 if sys.version_info >= (3, 11):
@@ -350,7 +350,7 @@ class TestPluginFromTheReference:
         result = command("render", EXAMPLE, "--template", "hoc-tap-hcm", "-o", out, site=hcm,
                          cwd=tmp_path)
         assert (0, "") == (result.returncode, result.stderr)
-        assert f"{MARKER}: Số:      /KH-UBND" in body_lines(out)
+        assert f"{MARKER}: Số:      /KH-UBND" in document_lines(out)
 
     def test_validate_prints_its_problem(self, hcm: Path, hcm_plan: Path) -> None:
         """`phongtrao validate` reports the plugin's problem, the only one left: exit 1."""

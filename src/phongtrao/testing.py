@@ -46,10 +46,14 @@ from phongtrao.model import (
 __all__ = [
     "PLACEHOLDER",
     "document_lines",
+    "document_text",
     "fill_placeholders",
+    "find_paragraph",
     "make_plugins",
     "make_renderer",
     "minimal_plan",
+    "open_document",
+    "paragraphs",
     "render_text",
 ]
 
@@ -153,7 +157,16 @@ def fill_placeholders(value: _T, values: Mapping[str, str] | None = None) -> _T:
     return filled
 
 
-def _paragraphs(document: Any) -> Iterator[Any]:
+def open_document(source: bytes | str | Path) -> Any:
+    """A .docx opened with python-docx, from its bytes or its path."""
+    import docx  # deferred: python-docx comes with docxtpl, needed only here
+
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    return docx.Document(io.BytesIO(data))
+
+
+def paragraphs(document: Any) -> Iterator[Any]:
+    """Every body paragraph of a python-docx document in reading order, table cells included."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -167,16 +180,29 @@ def _paragraphs(document: Any) -> Iterator[Any]:
                     yield from cell.paragraphs
 
 
+def find_paragraph(document: Any, text: str) -> Any:
+    """The first paragraph whose text is ``text``.
+
+    Raises:
+        AssertionError: when no paragraph reads so.
+    """
+    for paragraph in paragraphs(document):
+        if paragraph.text == text:
+            return paragraph
+    raise AssertionError(f"no paragraph reads {text!r}")
+
+
 def document_lines(source: bytes | str | Path) -> list[str]:
     """The text of every paragraph of a .docx in reading order, table cells included.
 
     Empty paragraphs are left out. ``source`` is the document's bytes or its path.
     """
-    import docx  # deferred: python-docx comes with docxtpl, needed only here
+    return [paragraph.text for paragraph in paragraphs(open_document(source)) if paragraph.text]
 
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    document = docx.Document(io.BytesIO(data))
-    return [paragraph.text for paragraph in _paragraphs(document) if paragraph.text]
+
+def document_text(source: bytes | str | Path) -> str:
+    """All text of a .docx, one paragraph a line (see :func:`document_lines`)."""
+    return "\n".join(document_lines(source))
 
 
 def render_text(
@@ -195,4 +221,4 @@ def render_text(
         draft: allow «…» placeholders.
     """
     used = renderer if renderer is not None else make_renderer()
-    return "\n".join(document_lines(used.render_bytes(plan, template, draft=draft)))
+    return document_text(used.render_bytes(plan, template, draft=draft))

@@ -62,17 +62,6 @@ def codes(plugins: Plugins, plan: Plan) -> list[tuple[str, str]]:
     return [(problem.code, problem.path) for problem in phongtrao.check(plan, plugins=plugins)]
 
 
-def text(path: Path) -> str:
-    """Every paragraph of a .docx (table cells included), one a line."""
-    document = docx.Document(str(path))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                lines += [paragraph.text for paragraph in cell.paragraphs]
-    return "\n".join(line for line in lines if line)
-
-
 class TestRegistration:
     """phongtrao finds the plugin through its entry point ``ha-tinh``."""
 
@@ -143,10 +132,10 @@ class TestRender:
         section = docx.Document(str(out)).sections[0]
         assert (2.0, 3.0) == (round(section.right_margin.cm, 2), round(section.left_margin.cm, 2))
 
-    def test_holds_the_seed_text(self, plugins: Plugins, example: Plan, tmp_path: Path) -> None:
+    def test_holds_the_seed_text(self, plugins: Plugins, example: Plan) -> None:
         """The seed's sentences are all there, the same text as the national rendering."""
-        ours = text(phongtrao.Renderer(plugins).render(example, tmp_path / "hatinh.docx").path)
-        national = text(testing.make_renderer().render(example, tmp_path / "national.docx").path)
+        ours = testing.render_text(example, renderer=phongtrao.Renderer(plugins))
+        national = testing.render_text(example)
         seed = [
             (
                 "Hội nghị tổng kết 20 năm thực hiện Phong trào “Toàn dân đoàn kết xây dựng đời "

@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime
 import io
 import os
-import re
 import subprocess
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ from phongtrao_hue import plugin as hue
 from vietnam_provinces import ProvinceCode, Ward
 
 import phongtrao
-from phongtrao import Plugins
+from phongtrao import Plugins, testing
 from phongtrao.model import (
     AdministrativeUnit,
     Level,
@@ -35,8 +33,6 @@ from phongtrao.model import (
     Plan,
     UnitKind,
 )
-
-PLACEHOLDER = re.compile(r"«[^«»]*»")
 
 #: Values for the placeholders a reader of the rendered test plan sees first;
 #: any other placeholder is filled with its own words, without « ».
@@ -55,17 +51,7 @@ CITY = AdministrativeUnit(name="Huế", level=Level.TINH, kind=UnitKind.THANH_PH
 
 def fill(value: Any) -> Any:
     """``value`` with every «…» placeholder in its texts replaced by a plausible value."""
-    if isinstance(value, Enum):
-        return value
-    if isinstance(value, str):
-        return PLACEHOLDER.sub(lambda match: PLAUSIBLE.get(match.group(), match.group()[1:-1]),
-                               value)
-    if isinstance(value, tuple):
-        return tuple(fill(item) for item in value)
-    if attrs.has(type(value)):
-        return attrs.evolve(value, **{field.alias: fill(getattr(value, field.name))
-                                      for field in attrs.fields(type(value)) if field.init})
-    return value
+    return testing.fill_placeholders(value, PLAUSIBLE)
 
 
 def with_unit(plan: Plan, **changes: Any) -> Plan:
@@ -194,8 +180,8 @@ class TestNewPlan:
                                                   thuan_hoa.document.date)
         assert (None, None) == (basis.number, basis.date)
         assert basis.title is not None
-        assert 2 == len(PLACEHOLDER.findall(basis.title))
-        assert PLACEHOLDER.fullmatch(thuan_hoa.signature.signer)
+        assert 2 == len(testing.PLACEHOLDER.findall(basis.title))
+        assert testing.PLACEHOLDER.fullmatch(thuan_hoa.signature.signer)
 
     def test_is_based_on_the_city_plan(self, thuan_hoa: Plan) -> None:
         """The basis is a plan of the city, and the plan goes to the city's UBND."""
