@@ -20,10 +20,8 @@ is first prepared, so ``import phongtrao`` stays quick for programs that only
 load and check plans.
 """
 
-from phongtrao._api import check, render, render_bytes, template_context
-from phongtrao._batch import output_names, render_many
-from phongtrao._cascade import commune_plan, commune_plans, official_communes, official_provinces
-from phongtrao._default import default_renderer
+import typing as _typing
+
 from phongtrao._files import (
     Format,
     dump_plan,
@@ -33,12 +31,9 @@ from phongtrao._files import (
     structure_plan,
     unstructure_plan,
 )
-from phongtrao._national import starter_plan
 from phongtrao._plugins import PluginFailure, PluginInfo, Plugins
 from phongtrao._problems import Problem, Severity
-from phongtrao._rendering import CONTEXT_VERSION, Rendered, Renderer, find_soffice
 from phongtrao._rules import CODES as _CODES
-from phongtrao._templates import builtin_template
 from phongtrao._version import __version__ as __version__
 from phongtrao.errors import (
     BatchError,
@@ -50,8 +45,46 @@ from phongtrao.errors import (
 )
 from phongtrao.model import Plan
 
+if _typing.TYPE_CHECKING:
+    from phongtrao._api import check, render, render_bytes, template_context
+    from phongtrao._batch import output_names, render_many
+    from phongtrao._cascade import (
+        commune_plan,
+        commune_plans,
+        official_communes,
+        official_provinces,
+    )
+    from phongtrao._default import default_renderer
+    from phongtrao._national import starter_plan
+    from phongtrao._rendering import CONTEXT_VERSION, Rendered, Renderer, find_soffice
+    from phongtrao._templates import builtin_template
+
 #: Every problem code :func:`check` reports, with what it means (docs/problem-codes.md).
 PROBLEM_CODES: dict[str, str] = _CODES
+
+# Loaded on first use, so that ``import phongtrao`` stays quick for programs that
+# only load plans: rendering, batches, the cascade and the starters.
+_LAZY = {
+    "check": "_api", "render": "_api", "render_bytes": "_api", "template_context": "_api",
+    "output_names": "_batch", "render_many": "_batch",
+    "commune_plan": "_cascade", "commune_plans": "_cascade",
+    "official_communes": "_cascade", "official_provinces": "_cascade",
+    "default_renderer": "_default", "starter_plan": "_national",
+    "CONTEXT_VERSION": "_rendering", "Rendered": "_rendering", "Renderer": "_rendering",
+    "find_soffice": "_rendering", "builtin_template": "_templates",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"phongtrao.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CONTEXT_VERSION",

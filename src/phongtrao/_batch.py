@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,6 +28,9 @@ from phongtrao._rendering import Renderer
 from phongtrao.errors import BatchError, BatchFailure, PlanError, RenderError
 from phongtrao.model import Plan
 from phongtrao.vi import slug
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = ["BatchError", "BatchFailure", "output_names", "render_many"]
 
@@ -188,7 +190,7 @@ def render_many(
     results: Iterator[tuple[int, Path | None, BatchFailure | None]]
     if executor is None:
         results = map(_render_job, jobs)
-    elif isinstance(executor, ProcessPoolExecutor):
+    elif _is_process_pool(executor):
         # Few large messages: each worker takes a run of jobs at a time.
         chunk = max(1, min(32, len(jobs) // (4 * (os.cpu_count() or 1)) or 1))
         results = executor.map(_render_job, jobs, chunksize=chunk)
@@ -209,6 +211,13 @@ def render_many(
     if failures and on_failure is None:
         raise BatchError(failures, paths)
     return paths
+
+
+def _is_process_pool(executor: Executor) -> bool:
+    # Imported here: multiprocessing is not needed to import phongtrao.
+    from concurrent.futures import ProcessPoolExecutor
+
+    return isinstance(executor, ProcessPoolExecutor)
 
 
 def _unique_targets(jobs: list[_Job]) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from phongtrao.errors import RenderError
@@ -34,6 +32,9 @@ def docx_to_pdf(docx: bytes) -> bytes:
     Raises:
         RenderError: when LibreOffice is not installed or the conversion fails.
     """
+    import subprocess  # deferred, with tempfile: only a PDF conversion needs them
+    import tempfile
+
     program = find_soffice()
     if program is None:
         raise RenderError(

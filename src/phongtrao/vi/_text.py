@@ -122,14 +122,8 @@ def normalize_tones(text: str, style: Literal["classic", "modern"] = "classic") 
     return re.sub(r"\w+", lambda match: _place_tone(match[0], on_second=on_second), nfc(text))
 
 
-_LETTER_CACHE: dict[str, tuple[_Element, int]] = {}
-
-
-def _letter_element(ch: str) -> tuple[_Element, int]:
+def _compute_element(ch: str) -> tuple[_Element, int]:
     """Return the primary element and tone rank of a letter."""
-    cached = _LETTER_CACHE.get(ch)
-    if cached is not None:
-        return cached
     base, tones = _split_tone(ch)
     lowered = base.lower()
     tone = _TONE_RANK[tones[0]] if tones else 0
@@ -141,8 +135,23 @@ def _letter_element(ch: str) -> tuple[_Element, int]:
         result = ((_LETTER, _LETTER_RANK[lowered]), tone)
     else:
         result = ((_OTHER_LETTER, ord(lowered[0])), tone)
-    _LETTER_CACHE[ch] = result
     return result
+
+
+# Every letter of the Vietnamese alphabet, in both cases and with each tone, read once
+# at import: a constant table, so sorting long lists does not take every letter apart.
+_LETTERS: dict[str, tuple[_Element, int]] = {
+    letter: _compute_element(letter)
+    for base in _ALPHABET + _ALPHABET.upper()
+    for letter in (base, *(nfc(base + mark) for mark in _TONE_MARKS))
+    if len(letter) == 1
+}
+
+
+def _letter_element(ch: str) -> tuple[_Element, int]:
+    """Return the primary element and tone rank of a letter."""
+    found = _LETTERS.get(ch)
+    return found if found is not None else _compute_element(ch)
 
 
 def _word_key(word: str) -> _WordKey:
