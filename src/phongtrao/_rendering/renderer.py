@@ -209,8 +209,12 @@ class Renderer:
                 ``draft=True``, «…» placeholders are allowed).
             RenderError: when the template fails.
         """
-        self._refuse_problems(plan, check=check, draft=draft)
-        return self.template(template, plan).render(self.context(plan))
+        return self._docx(plan, template, check=check, draft=draft)[0]
+
+    def _docx(self, plan: Plan, template: str | os.PathLike[str] | None, *, check: bool,
+              draft: bool) -> tuple[bytes, tuple[Problem, ...]]:
+        warnings = self._refuse_problems(plan, check=check, draft=draft)
+        return self.template(template, plan).render(self.context(plan)), warnings
 
     def render(
         self,
@@ -242,16 +246,8 @@ class Renderer:
                              "file name")
         if target.exists() and not overwrite:
             raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
-        warnings = self._refuse_problems(plan, check=check, draft=draft)
-        data = self.template(template, plan).render(self.context(plan))
+        data, warnings = self._docx(plan, template, check=check, draft=draft)
         if suffix == ".pdf":
             data = docx_to_pdf(data)
         write_atomically(target, data)
         return Rendered(target, warnings)
-
-    def render_many(self, plans: Iterable[Plan | str | os.PathLike[str]],
-                    out_dir: str | os.PathLike[str], **options: Any) -> list[Path]:
-        """Render many plans into a folder; see :func:`phongtrao.render_many`."""
-        from phongtrao._batch import render_many
-
-        return render_many(plans, out_dir, renderer=self, **options)
