@@ -31,6 +31,7 @@ from phongtrao._files import (
     structure_plan,
     unstructure_plan,
 )
+from phongtrao._limits import Limits
 from phongtrao._plugins import PluginFailure, PluginInfo, Plugins
 from phongtrao._problems import Problem, Severity
 from phongtrao._rules import CODES as _CODES
@@ -92,6 +93,7 @@ __all__ = [
     "BatchError",
     "BatchFailure",
     "Format",
+    "Limits",
     "ModelError",
     "PhongtraoError",
     "Plan",

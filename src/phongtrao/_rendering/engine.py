@@ -8,9 +8,13 @@ and renders with autoescaping off and undefined variables as blanks (DESIGN.md
 a strict XML parse (nothing is dropped silently: a malformed result is an
 error) and the writing of a new package from the untouched parts kept in memory.
 
-Rendering is sandboxed (templates are data) with autoescaping always on and
-``StrictUndefined``. Output is deterministic: zip entries keep the template's
-order and carry a fixed timestamp.
+Rendering is sandboxed and bounded (templates are data;
+:mod:`phongtrao._rendering.sandbox`) with autoescaping always on and
+``StrictUndefined``; the package is inspected before it is read
+(:mod:`phongtrao._package`). Every failure of a template — its package, its
+XML, its Jinja, a limit — is a :class:`~phongtrao.errors.RenderError` naming
+the template and the part. Output is deterministic: zip entries keep the
+template's order and carry a fixed timestamp.
 """
 
 from __future__ import annotations
@@ -20,16 +24,23 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import attrs
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from phongtrao._package import UnsafePackage, parse_xml, read_package
+from phongtrao._rendering.sandbox import (
+    BoundedEnvironment,
+    LimitError,
+    check_deadline,
+    deadline,
+)
+from phongtrao._rendering.sandbox import make_environment as make_environment
 from phongtrao.errors import RenderError
 
 __all__ = ["PreparedTemplate", "make_environment", "prepare", "prepare_bytes"]
@@ -48,20 +59,6 @@ _STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
 _BODY_MARK = "<!--phongtrao-body-->"
 
 
-def make_environment(
-    filters: Mapping[str, Callable[..., Any]] | None = None,
-) -> SandboxedEnvironment:
-    """The Jinja environment every template renders in.
-
-    Sandboxed, autoescaping (``&``, ``<``, ``>`` and quotes reach the document
-    intact) and strict about undefined names.
-    """
-    environment = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    if filters:
-        environment.filters.update(filters)
-    return environment
-
-
 # docxtpl's patch_xml, resolve_listing and fix_tables use no instance state; one
 # never-rendered instance lends them. (This module is imported only to render.)
 _DOCXTPL: Any = DocxTemplate(io.BytesIO())
@@ -76,7 +73,7 @@ def _rels_targets(package: dict[str, bytes], source: str, types: tuple[str, ...]
     data = package.get(rels_name)
     if data is None:
         return []
-    root = etree.fromstring(data, _STRICT)
+    root = parse_xml(data, rels_name)
     targets = []
     for rel in root.iter(f"{{{_REL}}}Relationship"):
         if rel.get("Type") in types and rel.get("TargetMode") != "External":
@@ -164,6 +161,7 @@ class PreparedTemplate:
     name: str
     entries: tuple[tuple[str, _Entry | None], ...]
     parts: tuple[_Part, ...]
+    environment: BoundedEnvironment
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """Render ``context`` into the bytes of a .docx.
@@ -172,15 +170,38 @@ class PreparedTemplate:
             RenderError: when the template uses an undefined name, breaks the
                 sandbox, or produces XML that is not well-formed.
         """
-        rendered = {part.name: self._render_part(part, context) for part in self.parts}
+        with deadline(self.environment.limits.render_seconds):
+            rendered = {part.name: self._render_part(part, context) for part in self.parts}
         return _write_zip([
             entry if entry is not None else _deflate(name, rendered[name])
             for name, entry in self.entries
         ])
 
+    def _generate(self, part: _Part, context: Mapping[str, Any]) -> str:
+        """The part's XML, produced piece by piece within the time and size limits."""
+        limit = self.environment.limits.render_output_bytes
+        done: list[str] = []  # joined every few thousand pieces: one small string each
+        pieces: list[str] = []
+        size = 0
+        for piece in part.template.generate(context):
+            size += len(piece)
+            if size > limit:
+                raise LimitError(
+                    f"the template produced more than {limit:,} characters for one part; "
+                    "the limit is Limits.render_output_bytes")
+            pieces.append(piece)
+            if len(pieces) >= 4096:
+                check_deadline()
+                done.append("".join(pieces))
+                pieces.clear()
+        return "".join(done) + "".join(pieces)
+
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+        where = f"template {self.name!r} ({part.name})"
         try:
-            xml = part.template.render(context)
+            xml = self._generate(part, context)
+        except LimitError as error:
+            raise RenderError(f"{where} was stopped: {error}") from None
         except jinja2.exceptions.SecurityError as error:
             raise RenderError(
                 f"template {self.name!r} ({part.name}) tried something the sandbox forbids: "
@@ -193,7 +214,15 @@ class PreparedTemplate:
                 f"the context provides {names} (docs/templates.md)"
             ) from None
         except jinja2.exceptions.TemplateError as error:
-            raise RenderError(f"template {self.name!r} ({part.name}) failed: {error}") from None
+            raise RenderError(f"{where} failed: {error}") from None
+        except RecursionError:
+            raise RenderError(f"{where} calls itself without end (a macro that calls itself, "
+                              "or data nested too deep)") from None
+        except MemoryError:
+            raise RenderError(f"{where} ran out of memory") from None
+        except Exception as error:  # noqa: BLE001 - whatever template code raises is its failure
+            raise RenderError(f"{where} failed: {type(error).__name__}: "
+                              f"{str(error)[:200]}") from None
         # A carriage return would be folded into a line feed by any XML reader;
         # make it one here, so it becomes the line break it means.
         xml = _undo_patch(xml).replace("\r\n", "\n").replace("\r", "\n")
@@ -201,7 +230,7 @@ class PreparedTemplate:
             xml = _DOCXTPL.resolve_listing(xml)
         try:
             element = etree.fromstring(xml.encode("utf-8"), _STRICT)
-        except etree.XMLSyntaxError as error:
+        except etree.XMLSyntaxError as error:  # the result, not an input: no DOCTYPE to refuse
             raise RenderError(
                 f"template {self.name!r} ({part.name}) produced a document that is not "
                 f"well-formed ({error}); a text may hold a character a document cannot hold "
@@ -231,44 +260,51 @@ _LITERAL = re.compile("|".join(re.escape(mark) for mark in _LITERALS))
 
 
 def _compile(
-    environment: SandboxedEnvironment, name: str, part: str, source: str
+    environment: BoundedEnvironment, name: str, part: str, source: str
 ) -> jinja2.Template:
     patched = _DOCXTPL.patch_xml(source)
     patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
     patched = _LITERAL.sub(lambda match: _LITERALS[match.group()], patched)
     try:
-        return environment.from_string(patched)
+        return environment.compile_checked(patched)
     except jinja2.exceptions.TemplateSyntaxError as error:
         raise RenderError(
             f"template {name!r} ({part}) has a Jinja syntax error near line {error.lineno}: "
             f"{error.message}"
         ) from None
+    except jinja2.exceptions.SecurityError as error:
+        raise RenderError(f"template {name!r} ({part}) cannot be used: {error}") from None
+    except (RecursionError, MemoryError):
+        raise RenderError(f"template {name!r} ({part}) nests its tags too deeply to be "
+                          "compiled") from None
 
 
-def prepare_bytes(
-    data: bytes, name: str, environment: SandboxedEnvironment
-) -> PreparedTemplate:
+def prepare_bytes(data: bytes, name: str, environment: BoundedEnvironment) -> PreparedTemplate:
+    """Prepare a template from the bytes of its .docx: inspect, patch and compile it once.
+
+    Raises:
+        RenderError: when the package is unsafe or damaged, or a part cannot be compiled.
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            infos = package.infolist()
-            entries = tuple((info.filename, package.read(info.filename)) for info in infos)
-    except zipfile.BadZipFile:
-        raise RenderError(f"template {name!r} is not a .docx file (not a zip package)") from None
-    contents = dict(entries)
+        return _prepare(data, name, environment)
+    except UnsafePackage as error:
+        raise RenderError(f"template {name!r} cannot be used: {error}") from None
+
+
+def _prepare(data: bytes, name: str, environment: BoundedEnvironment) -> PreparedTemplate:
+    entries = read_package(data, environment.limits)
+    contents = {info.filename: content for info, content in entries}
     documents = _rels_targets(contents, "", (_OFFICE_DOCUMENT,))
     if not documents or documents[0] not in contents:
         raise RenderError(f"template {name!r} has no main document part; is it a .docx?")
     main = documents[0]
-    root = etree.fromstring(contents[main], _STRICT)
+    root = parse_xml(contents[main], main)
     body = root.find(f"{{{_W}}}body")
     if body is None:
         raise RenderError(f"template {name!r} has a main document without a body")
     body_source = etree.tostring(body, encoding="unicode")
-    shell = etree.fromstring(contents[main], _STRICT)
-    shell_body = shell.find(f"{{{_W}}}body")
-    assert shell_body is not None
-    shell.replace(shell_body, etree.Comment("phongtrao-body"))
-    shell_text = etree.tostring(shell, encoding="unicode")
+    root.replace(body, etree.Comment("phongtrao-body"))
+    shell_text = etree.tostring(root, encoding="unicode")
     prefix, suffix = shell_text.split(_BODY_MARK)
     declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     parts = [
@@ -277,19 +313,19 @@ def prepare_bytes(
     ]
     for header in _rels_targets(contents, main, _HEADER_FOOTER):
         if header in contents:
-            source = etree.tostring(etree.fromstring(contents[header], _STRICT),
-                                    encoding="unicode")
+            source = etree.tostring(parse_xml(contents[header], header), encoding="unicode")
             parts.append(_Part(header, _compile(environment, name, header, source), declaration,
                                "", False))
     rendered = {part.name for part in parts}
     prepared = tuple(
         (info.filename, None if info.filename in rendered else _untouched(data, info, content))
-        for info, (_, content) in zip(infos, entries, strict=True)
+        for info, content in entries
     )
-    return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts))
+    return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts),
+                            environment=environment)
 
 
-def prepare(path: Path, environment: SandboxedEnvironment, name: str | None = None
+def prepare(path: Path, environment: BoundedEnvironment, name: str | None = None
             ) -> PreparedTemplate:
     """Prepare the template at ``path``: patch and compile its parts once, for many renders.
 

@@ -14,11 +14,13 @@ import threading
 from collections.abc import Iterable
 from importlib.resources import as_file
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from phongtrao._files import write_atomically
+from phongtrao._limits import DEFAULT_LIMITS, Limits
 from phongtrao._outline import Section, build_outline
 from phongtrao._plugins import Plugins
 from phongtrao._problems import Problem, Severity
@@ -32,9 +34,8 @@ from phongtrao.hookspecs import TemplateSpec
 from phongtrao.model import Plan
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
-
     from phongtrao._rendering.engine import PreparedTemplate
+    from phongtrao._rendering.sandbox import BoundedEnvironment
 
 __all__ = ["OUTPUT_SUFFIXES", "Rendered", "Renderer"]
 
@@ -74,16 +75,19 @@ class Renderer:
         plugins: the plugins whose templates, filters, outline changes,
             context names and checks apply; by default the installed plugins
             that ``PHONGTRAO_PLUGINS`` selects, loaded now.
+        limits: how much time and memory a template may take
+            (docs/security.md); the defaults when None.
 
     A renderer may be used from several threads. It reads the plugins'
     templates and filters on first use; build a new one after installing a
     plugin.
     """
 
-    def __init__(self, plugins: Plugins | None = None) -> None:
+    def __init__(self, plugins: Plugins | None = None, *, limits: Limits | None = None) -> None:
         self.plugins = Plugins() if plugins is None else plugins
+        self.limits = DEFAULT_LIMITS if limits is None else limits
         self._lock = threading.Lock()
-        self._environment: SandboxedEnvironment | None = None
+        self._environment: BoundedEnvironment | None = None
         self._registered: dict[str, tuple[str, TemplateSpec]] | None = None
         self._prepared: dict[tuple[str, int, int], PreparedTemplate] = {}
         #: How many template files this renderer prepared (each is prepared once).
@@ -109,13 +113,13 @@ class Renderer:
     # -- templates ---------------------------------------------------------------------
 
     @property
-    def environment(self) -> SandboxedEnvironment:
-        """The sandboxed Jinja environment, with the plugins' filters."""
+    def environment(self) -> BoundedEnvironment:
+        """The sandboxed, bounded Jinja environment, with the plugins' filters."""
         with self._lock:
             if self._environment is None:
-                from phongtrao._rendering.engine import make_environment
+                from phongtrao._rendering.sandbox import make_environment
 
-                self._environment = make_environment(self.plugins.filters())
+                self._environment = make_environment(self.plugins.filters(), self.limits)
             return self._environment
 
     def templates(self) -> dict[str, tuple[str, TemplateSpec]]:
@@ -167,6 +171,14 @@ class Renderer:
         except OSError as error:
             raise RenderError(f"template {str(path)!r} cannot be read: "
                               f"{error.strerror or error}") from None
+        if S_ISDIR(stat.st_mode):
+            raise RenderError(f"template {str(path)!r} is a folder; expected a .docx file")
+        if not S_ISREG(stat.st_mode):
+            raise RenderError(f"template {str(path)!r} is not a regular file (a pipe or a "
+                              "device); expected a .docx file")
+        if stat.st_size > self.limits.package_bytes:
+            raise RenderError(f"template {str(path)!r} has {stat.st_size:,} bytes; the limit is "
+                              f"{self.limits.package_bytes:,} (Limits.package_bytes)")
         with self._lock:
             prepared = self._prepared.get(key)
         if prepared is not None:

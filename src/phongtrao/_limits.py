@@ -1,0 +1,62 @@
+"""The limits that keep hostile input from exhausting time or memory.
+
+phongtrao reads plan files officers send in and templates and plugins from other
+provinces; each limit below bounds what one of them can cost. The defaults are
+far above anything a real plan or template needs. Raise one by passing your own
+``Limits`` (``phongtrao.load_plan(path, limits=Limits(plan_bytes=...))``,
+``phongtrao.Renderer(plugins, limits=...)``); docs/security.md lists them.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["DEFAULT_LIMITS", "Limits"]
+
+_MIB = 2**20
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """Giới hạn — how much a plan file, a template or a render may take.
+
+    Attributes:
+        plan_bytes: the largest plan file, in bytes (8 MiB).
+        plan_values: the most values (texts, numbers, lists, mappings) a plan
+            file may hold, counted as its aliases expand them (100,000).
+        plan_depth: the deepest nesting of lists and mappings (32).
+        plan_aliases: the most YAML aliases (``*name``) a plan file may use (1,000).
+        number_digits: the most digits of a whole number (30).
+        text_length: the longest text, in characters (100,000).
+        package_entries: the most parts in a .docx package (2,000).
+        package_entry_bytes: the largest part of a .docx, uncompressed (64 MiB).
+        package_bytes: the largest .docx, all parts uncompressed (256 MiB).
+        render_seconds: the longest a template may take to render one document (60).
+        render_output_bytes: the largest text a template may produce for one
+            part of a document (32 MiB).
+        repeat_length: the longest text or list a template may make by
+            repetition (``'a' * n``, 1,000,000).
+        power_digits: the most digits of a power a template may compute
+            (``10 ** n``, 1,000).
+        format_width: the widest field a template may pad to
+            (``'%999999d'``, ``center(n)``, 10,000).
+    """
+
+    plan_bytes: int = 8 * _MIB
+    plan_values: int = 100_000
+    plan_depth: int = 32
+    plan_aliases: int = 1_000
+    number_digits: int = 30
+    text_length: int = 100_000
+    package_entries: int = 2_000
+    package_entry_bytes: int = 64 * _MIB
+    package_bytes: int = 256 * _MIB
+    render_seconds: float = 60.0
+    render_output_bytes: int = 32 * _MIB
+    repeat_length: int = 1_000_000
+    power_digits: int = 1_000
+    format_width: int = 10_000
+
+
+#: The limits used when none are given.
+DEFAULT_LIMITS = Limits()
