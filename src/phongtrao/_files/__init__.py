@@ -7,6 +7,7 @@ Loading either returns a complete :class:`~phongtrao.model.Plan` or raises one
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,6 +19,7 @@ import cattrs
 from phongtrao._files.converter import describe_value, make_converter
 from phongtrao._files.formats import Format, ParseError, dump_text, parse_text, sniff_format
 from phongtrao._files.paths import problems_from
+from phongtrao._limits import DEFAULT_LIMITS, Limits
 from phongtrao._problems import Problem
 from phongtrao.errors import PlanError
 from phongtrao.model import Plan
@@ -64,7 +66,12 @@ def _with_line(problem: Problem, lines: dict[str, int]) -> Problem:
 
 
 
-def load_plan(path: str | os.PathLike[str], format: Format | str | None = None) -> Plan:
+def load_plan(
+    path: str | os.PathLike[str],
+    format: Format | str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Plan:
     """Load a plan from a file.
 
     Args:
@@ -72,6 +79,7 @@ def load_plan(path: str | os.PathLike[str], format: Format | str | None = None) 
             (Plan text is read by :func:`loads_plan`.)
         format: ``"yaml"``, ``"json"`` or ``"toml"``; by default taken from the
             file suffix, or guessed from the text.
+        limits: how large a file may be (docs/security.md); the defaults when None.
 
     Returns:
         The plan, complete and validated.
@@ -86,20 +94,41 @@ def load_plan(path: str | os.PathLike[str], format: Format | str | None = None) 
             [Problem(path="$", code="unreadable", message="this looks like plan text, not a "
                      "file's path; read text with phongtrao.loads_plan(text)")],
         )
+    bounds = DEFAULT_LIMITS if limits is None else limits
     target = Path(path)
     label = str(target)
+    text = _decode(_read_bounded(target, label, bounds), label)
+    return _load(text, _format_of(format, target, text), label, bounds)
+
+
+def _read_bounded(target: Path, label: str, limits: Limits) -> bytes:
+    """The file's bytes: refused before reading when it is not a regular file or too large."""
+
+    def refuse(message: str, code: str = "unreadable") -> PlanError:
+        return PlanError([Problem(path="$", code=code, message=message)], label)
+
     try:
-        text = _decode(target.read_bytes(), label)
+        # Non-blocking, so that opening a pipe with no writer does not wait for one.
+        descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise refuse("cannot read the file: it is a folder")
+            if not stat.S_ISREG(mode):
+                raise refuse("cannot read the file: it is not a regular file (a pipe, a "
+                             "socket or a device); give the plan file itself")
+            payload = stream.read(limits.plan_bytes + 1)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise PlanError(
-            [Problem(path="$", code="unreadable", message=f"cannot read the file: {reason}")],
-            label,
-        ) from None
-    return _load(text, _format_of(format, target, text), label)
+        raise refuse(f"cannot read the file: {error.strerror or error}") from None
+    if len(payload) > limits.plan_bytes:
+        raise refuse(f"the file has more than {limits.plan_bytes:,} bytes; a plan file has "
+                     "far fewer (Limits.plan_bytes)", "too-large")
+    return payload
 
 
-def loads_plan(text: str, format: Format | str | None = None) -> Plan:
+def loads_plan(
+    text: str, format: Format | str | None = None, *, limits: Limits | None = None
+) -> Plan:
     """Load a plan from its text.
 
     Args:
@@ -107,6 +136,7 @@ def loads_plan(text: str, format: Format | str | None = None) -> Plan:
         format: ``"yaml"``, ``"json"`` or ``"toml"``; guessed from the text by
             default (JSON when it opens with ``{``, TOML when its first
             statement is a table or ``key = value``, YAML otherwise).
+        limits: how large a plan may be (docs/security.md); the defaults when None.
 
     Returns:
         The plan, complete and validated.
@@ -118,12 +148,18 @@ def loads_plan(text: str, format: Format | str | None = None) -> Plan:
     if not isinstance(text, str):
         raise TypeError(f"loads_plan reads text (str), got {type(text).__name__}; for a "
                         "file, use phongtrao.load_plan(path)")
-    return _load(text, _format_of(format, None, text), None)
+    bounds = DEFAULT_LIMITS if limits is None else limits
+    if len(text) > bounds.plan_bytes or len(text.encode("utf-8", "surrogatepass")) > (
+            bounds.plan_bytes):
+        raise PlanError([Problem(path="$", code="too-large", message=f"the text has more "
+                                 f"than {bounds.plan_bytes:,} bytes; a plan has far fewer "
+                                 "(Limits.plan_bytes)")])
+    return _load(text, _format_of(format, None, text), None, bounds)
 
 
-def _load(text: str, fmt: Format, label: str | None) -> Plan:
+def _load(text: str, fmt: Format, label: str | None, limits: Limits) -> Plan:
     try:
-        data, lines = parse_text(text, fmt)
+        data, lines = parse_text(text, fmt, limits)
     except ParseError as error:
         raise PlanError(error.problems, label) from None
     return structure_plan(data, lines, label)

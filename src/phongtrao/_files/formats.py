@@ -14,8 +14,18 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
+import attrs
 import yaml
 
+from phongtrao._files.bounds import (
+    READABLE_DIGITS,
+    HugeNumber,
+    data_problems,
+    node_problems,
+    read_int,
+    yaml_nodes,
+)
+from phongtrao._limits import DEFAULT_LIMITS, Limits
 from phongtrao._problems import Problem
 
 if sys.version_info >= (3, 11):
@@ -102,7 +112,20 @@ class _FastLoader(_FastBase):  # type: ignore[misc]
     yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
 
 
-def _parse_yaml_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | HugeNumber:
+    # PyYAML reads a numeral of any length with int(), which Python refuses beyond
+    # 4,300 digits with a bare ValueError: keep only the length of such a numeral.
+    if len(node.value) > READABLE_DIGITS:
+        return HugeNumber(node.value)
+    number: int = yaml.SafeLoader.construct_yaml_int(loader, node)
+    return number
+
+
+for _loader in (_StrictLoader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _parse_yaml_fast(text: str, limits: Limits) -> tuple[Any, yaml.Node | None] | None:
     """Parse a sound file quickly; None when anything is wrong (the slow path reports it)."""
     try:
         loader = _FastLoader(text)
@@ -110,7 +133,7 @@ def _parse_yaml_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
         return None
     try:
         node = loader.get_single_node()
-        if next(_yaml_duplicates(node, "$"), None) is not None:
+        if node_problems(node, limits) or next(_yaml_duplicates(node), None) is not None:
             return None
         data = None if node is None else loader.construct_document(node)
     except Exception:  # noqa: BLE001 - the pure-Python loader reports what is wrong
@@ -120,11 +143,13 @@ def _parse_yaml_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
     return data, node
 
 
-def _yaml_duplicates(node: yaml.Node | None, path: str) -> Iterator[Problem]:
-    """Yield a problem for each key given twice in a mapping below ``node``."""
-    if isinstance(node, yaml.MappingNode):
+def _yaml_duplicates(root: yaml.Node | None) -> Iterator[Problem]:
+    """Yield a problem for each key given twice in a mapping of the document."""
+    for path, node in yaml_nodes(root):
+        if not isinstance(node, yaml.MappingNode):
+            continue
         seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             key, line = key_node.value, key_node.start_mark.line + 1
@@ -132,32 +157,28 @@ def _yaml_duplicates(node: yaml.Node | None, path: str) -> Iterator[Problem]:
                 yield Problem(
                     path=f"{path}.{key}",
                     code="duplicate-key",
-                    message=f"the key {key!r} is given twice (first on line {seen[key]}); "
-                    "expected each key once",
+                    message=f"the key {_excerpt(key)} is given twice (first on line "
+                    f"{seen[key]}); expected each key once",
                     line=line,
                 )
             seen.setdefault(key, line)
-            yield from _yaml_duplicates(value_node, f"{path}.{key}")
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _yaml_duplicates(item, f"{path}[{index}]")
 
 
-def _yaml_lines(node: yaml.Node | None, path: str, lines: dict[str, int]) -> None:
-    """Record the 1-based line of the value at each JSON path below ``node``."""
-    if node is None:
-        return
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                child = f"{path}.{key_node.value}"
-                lines[child] = key_node.start_mark.line + 1
-                _yaml_lines(value_node, child, lines)
-                lines[child] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _yaml_lines(item, f"{path}[{index}]", lines)
+def _yaml_lines(root: yaml.Node | None) -> dict[str, int]:
+    """The 1-based line of the value at each JSON path (a key's line for a keyed value)."""
+    lines: dict[str, int] = {}
+    for path, node in yaml_nodes(root):
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    lines[f"{path}.{key_node.value}"] = key_node.start_mark.line + 1
+    return lines
+
+
+def _excerpt(text: str) -> str:
+    """A text for a message: quoted, and cut short when long."""
+    return repr(text) if len(text) <= 60 else repr(text[:57] + "...")
 
 
 def _yaml_syntax(error: yaml.MarkedYAMLError) -> Problem:
@@ -195,13 +216,11 @@ def _yaml_unreadable(text: str, error: yaml.reader.ReaderError) -> Problem:
     return Problem(path="$", code="syntax", message=message, line=line)
 
 
-def _parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
-    fast = _parse_yaml_fast(text)
+def _parse_yaml(text: str, limits: Limits) -> tuple[Any, dict[str, int]]:
+    fast = _parse_yaml_fast(text, limits)
     if fast is not None:
         data, node = fast
-        lines: dict[str, int] = {}
-        _yaml_lines(node, "$", lines)
-        return data, lines
+        return data, _yaml_lines(node)
     try:
         # The reader checks every character as the loader is made.
         loader = _StrictLoader(text)
@@ -209,7 +228,10 @@ def _parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
         raise ParseError(_yaml_unreadable(text, error)) from None
     try:
         node = loader.get_single_node()
-        duplicates = list(_yaml_duplicates(node, "$"))
+        too_large = node_problems(node, limits)
+        if too_large:
+            raise ParseError(too_large)
+        duplicates = list(_yaml_duplicates(node))
         if duplicates:
             raise ParseError(duplicates)
         data = None if node is None else loader.construct_document(node)
@@ -222,9 +244,7 @@ def _parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
         raise ParseError(_TOO_DEEP) from None
     finally:
         loader.dispose()
-    lines = {}
-    _yaml_lines(node, "$", lines)
-    return data, lines
+    return data, _yaml_lines(node)
 
 
 class _JsonObject(dict[str, Any]):
@@ -252,7 +272,7 @@ def _json_duplicates(value: Any, path: str) -> Iterator[Problem]:
             yield Problem(
                 path=f"{path}.{key}",
                 code="duplicate-key",
-                message=f"the key {key!r} is given twice; expected each key once",
+                message=f"the key {_excerpt(key)} is given twice; expected each key once",
             )
         for key, item in value.items():
             yield from _json_duplicates(item, f"{path}.{key}")
@@ -263,7 +283,7 @@ def _json_duplicates(value: Any, path: str) -> Iterator[Problem]:
 
 def _parse_json(text: str) -> Any:
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=read_int)
     except json.JSONDecodeError as error:
         reason = error.msg
         before = text[: error.pos].rstrip()
@@ -309,38 +329,68 @@ def _toml_hint(text: str, line: int) -> str:
     return f"; text must be in double quotes: {bare['key']} = \"{value}\""
 
 
+_LONG_NUMERAL = re.compile(rf"(?<![\w.])[+-]?\d[\d_]{{{READABLE_DIGITS},}}")
+
+
 def _parse_toml(text: str) -> Any:
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        # tomllib puts the place at the end of its message; put it first, as for
-        # YAML and JSON, and keep the line.
-        reason = str(error)
-        where = _TOML_WHERE.search(reason)
-        if where is None:
-            message, line = f"not valid TOML: {reason}", None
-        else:
-            line, column = int(where["line"]), int(where["column"])
-            reason = reason[: where.start()]
-            hint = _CONTROL_FIX if reason.startswith("Illegal character") else ""
-            hint = f"; {hint}" if hint else _toml_hint(text, line)
-            message = f"not valid TOML (line {line}, column {column}): {reason}{hint}"
-        raise ParseError(
-            Problem(path="$", code="syntax", message=message, line=line)
-        ) from None
+    except ValueError as error:
+        if isinstance(error, tomllib.TOMLDecodeError):
+            raise _toml_error(text, error) from None
+        # tomllib reads a numeral of any length with int(), which Python refuses beyond
+        # 4,300 digits: say where it is, without the numeral.
+        found = _LONG_NUMERAL.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        raise ParseError(Problem(
+            path="$", code="too-large", line=line,
+            message="the file holds a whole number too long to read (over 4,300 digits); a "
+            "plan holds numbers of at most a few dozen digits (Limits.number_digits)")) from None
 
 
-def parse_text(text: str, fmt: Format) -> tuple[Any, dict[str, int]]:
+def _toml_error(text: str, error: tomllib.TOMLDecodeError) -> ParseError:
+    # tomllib puts the place at the end of its message; put it first, as for
+    # YAML and JSON, and keep the line.
+    reason = str(error)
+    where = _TOML_WHERE.search(reason)
+    if where is None:
+        message, line = f"not valid TOML: {reason}", None
+    else:
+        line, column = int(where["line"]), int(where["column"])
+        reason = reason[: where.start()]
+        hint = _CONTROL_FIX if reason.startswith("Illegal character") else ""
+        hint = f"; {hint}" if hint else _toml_hint(text, line)
+        message = f"not valid TOML (line {line}, column {column}): {reason}{hint}"
+    return ParseError(Problem(path="$", code="syntax", message=message, line=line))
+
+
+def parse_text(
+    text: str, fmt: Format, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, dict[str, int]]:
     """Parse plan text into plain data and, for YAML, the line of each path.
 
+    Reading is linear in the text's size: YAML aliases are followed once, and
+    text that breaks a limit (values, depth, aliases, digits, text length) is
+    refused with the limit and the path.
+
     Raises:
-        ParseError: when the text is not well-formed.
+        ParseError: when the text is not well-formed or breaks a limit.
     """
     if fmt is Format.YAML:
-        return _parse_yaml(text)
-    if fmt is Format.JSON:
-        return _parse_json(text), {}
-    return _parse_toml(text), {}
+        data, lines = _parse_yaml(text, limits)
+    elif fmt is Format.JSON:
+        data, lines = _parse_json(text), {}
+    else:
+        data, lines = _parse_toml(text), {}
+    too_large = data_problems(data, limits)
+    if too_large:
+        raise ParseError([_with_yaml_line(problem, lines) for problem in too_large])
+    return data, lines
+
+
+def _with_yaml_line(problem: Problem, lines: dict[str, int]) -> Problem:
+    line = lines.get(problem.path)
+    return problem if line is None else attrs.evolve(problem, line=line)
 
 
 class _Dumper(yaml.SafeDumper):

@@ -20,6 +20,7 @@ from cattrs.errors import (
 from phongtrao._files.converter import ShapeError
 from phongtrao._problems import Problem
 from phongtrao.model import ModelError
+from phongtrao.model._convert import excerpt
 from phongtrao.model._fields import meaning
 
 __all__ = ["problems_from"]
@@ -84,7 +85,7 @@ def problems_from(
             yield Problem(
                 path=f"{path}.{key}",
                 code="unknown-key",
-                message=f"unknown key {key!r}; expected one of {', '.join(allowed)}{hint}",
+                message=f"unknown key {excerpt(key)}; expected one of {', '.join(allowed)}{hint}",
             )
         return
     if isinstance(error, (ClassValidationError, IterableValidationError)):

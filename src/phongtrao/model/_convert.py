@@ -35,6 +35,7 @@ __all__ = [
     "converter_for",
     "day",
     "describe_value",
+    "excerpt",
     "flag",
     "text",
     "whole",
@@ -62,6 +63,13 @@ class ConversionError(TypeError):
     def message(self) -> str:
         """What is wrong and what was expected."""
         return str(self.args[0])
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """A text as a message quotes it: its repr, cut short when long (a hostile file's value
+    is never echoed whole).
+    """
+    return repr(text) if len(text) <= limit else repr(text[:limit - 3]) + "..."
 
 
 def describe_value(value: Any) -> str:
@@ -128,7 +136,7 @@ def date_text_hint(text: str) -> str | None:
     with_time = _WITH_TIME.fullmatch(text)
     if with_time is not None:
         return (
-            f"expected a date without a time, got {text!r}; write only the date: "
+            f"expected a date without a time, got {excerpt(text)}; write only the date: "
             f"'{with_time['date']}'"
         )
     day_first = _DAY_FIRST.fullmatch(text)
@@ -165,12 +173,13 @@ def day(value: Any) -> datetime.date:
             try:
                 return datetime.date.fromisoformat(stripped)
             except ValueError as error:
-                message = f"{value!r} is not a real date: {error}"
+                message = f"{excerpt(value)} is not a real date: {error}"
                 raise ConversionError(message, "bad-value") from None
         hint = date_text_hint(stripped)
         if hint is not None:
             raise ConversionError(hint, "bad-value")
-        raise ConversionError(f"expected a date like '2021-01-05', got {value!r}", "bad-value")
+        raise ConversionError(f"expected a date like '2021-01-05', got {excerpt(value)}",
+                              "bad-value")
     raise ConversionError(f"expected a date like '2021-01-05', got {describe_value(value)}")
 
 
@@ -210,7 +219,7 @@ def choice(cl: type[Enum]) -> Convert:
             if member is not None:
                 return member
             raise ConversionError(
-                f"{value!r} is not allowed here; expected one of {', '.join(allowed)}"
+                f"{excerpt(value)} is not allowed here; expected one of {', '.join(allowed)}"
                 f"{_enum_hint(value, cl, allowed)}",
                 "bad-value",
             )

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from phongtrao.errors import ModelError
-from phongtrao.model._convert import SCALARS, ConversionError, describe_value
+from phongtrao.model._convert import SCALARS, ConversionError, describe_value, excerpt
 from phongtrao.model._fields import Model, converting, describe, model
 from phongtrao.model._time import PartialDate
 
@@ -85,7 +85,7 @@ def _check_symbol(instance: DocumentNumber, attribute: Any, symbol: str) -> None
     if not _SYMBOL.fullmatch(symbol):
         raise ModelError(
             "symbol",
-            f"{symbol!r} is not a document symbol; expected parts joined by '-' with no "
+            f"{excerpt(symbol)} is not a document symbol; expected parts joined by '-' with no "
             "spaces or slashes, like 'KH-UBND'",
         )
 
@@ -122,7 +122,7 @@ class DocumentNumber(Model):
                              cls=cls.__name__, value=text)
         match = _NUMBER_TEXT.fullmatch(text.strip())
         if match is None:
-            raise ModelError("number", f"{text!r} is not a document number; expected "
+            raise ModelError("number", f"{excerpt(text)} is not a document number; expected "
                              f"{NUMBER_FORMS}", cls=cls.__name__, value=text)
         try:
             return cls(
@@ -131,7 +131,7 @@ class DocumentNumber(Model):
                 symbol=match["symbol"],
             )
         except ModelError as error:
-            raise ModelError("number", f"{text!r}: {error.message}", cls=cls.__name__,
+            raise ModelError("number", f"{excerpt(text)}: {error.message}", cls=cls.__name__,
                              value=text) from None
 
     def __str__(self) -> str:
@@ -168,7 +168,7 @@ def _symbol_fits_kind(instance: Document, attribute: Any, number: DocumentNumber
     if expected is not None and not number.symbol.startswith(expected + "-"):
         raise ModelError(
             "number",
-            f"the symbol {number.symbol!r} does not start with {expected + '-'!r}, the type "
+            f"the symbol {excerpt(number.symbol)} does not start with {expected + '-'!r}, the type "
             f"symbol of a {instance.kind.vi}; expected something like '{expected}-UBND'",
         )
 

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from phongtrao.errors import ModelError
+from phongtrao.model._convert import excerpt
 from phongtrao.model._fields import Model, converting, describe, model
 
 __all__ = ["CatalogItem", "Movement"]
@@ -19,7 +20,7 @@ def _check_id(instance: Any, attribute: Any, value: str) -> None:
     if not _ID.fullmatch(value):
         raise ModelError(
             "id",
-            f"{value!r} is not a stable id; expected lower-case ASCII letters and digits "
+            f"{excerpt(value)} is not a stable id; expected lower-case ASCII letters and digits "
             "joined by '-' or '_', like 'gia-dinh-van-hoa'",
         )
 
@@ -50,7 +51,7 @@ def _unique_ids(field: str) -> Any:
             if item.id in seen:
                 raise ModelError(
                     f"{field}[{index}].id",
-                    f"the id {item.id!r} is used twice; expected each id once",
+                    f"the id {excerpt(item.id)} is used twice; expected each id once",
                 )
             seen.add(item.id)
 

@@ -17,6 +17,7 @@ from phongtrao.model._convert import (
     ConversionError,
     date_text_hint,
     describe_value,
+    excerpt,
     without_time,
 )
 from phongtrao.model._fields import Model, converting, describe, model
@@ -106,8 +107,8 @@ class PartialDate(Model):
                              cls=cls.__name__, value=text)
         match = _PATTERN.fullmatch(text.strip())
         if match is None:
-            raise ModelError("date", f"{text!r} is not a date; expected {PARTIAL_DATE_FORMS}",
-                             cls=cls.__name__, value=text)
+            raise ModelError("date", f"{excerpt(text)} is not a date; expected "
+                             f"{PARTIAL_DATE_FORMS}", cls=cls.__name__, value=text)
         groups = match.groupdict()
         try:
             return cls(
@@ -117,7 +118,7 @@ class PartialDate(Model):
                 day=int(groups["day"]) if groups["day"] else None,
             )
         except ModelError as error:
-            raise ModelError("date", f"{text!r} is not a real date: {error.message}",
+            raise ModelError("date", f"{excerpt(text)} is not a real date: {error.message}",
                              cls=cls.__name__, value=text) from None
 
     @classmethod
