@@ -66,8 +66,9 @@ class ConversionError(TypeError):
 
 
 def excerpt(text: str, limit: int = 60) -> str:
-    """A text as a message quotes it: its repr, cut short when long (a hostile file's value
-    is never echoed whole).
+    """A text as a message quotes it: its repr, cut short when long.
+
+    A hostile file's value is never echoed whole.
     """
     return repr(text) if len(text) <= limit else repr(text[:limit - 3]) + "..."
 
