@@ -738,7 +738,7 @@ class TestInfo:
 
             @hookimpl
             def phongtrao_templates():
-                return [TemplateSpec(name="gamma-2026", file=Path("gamma.docx"))]
+                return [TemplateSpec(name="gamma-2026", file=Path(__file__))]  # a file that exists
 
 
             @hookimpl

@@ -23,7 +23,9 @@ import attrs
 
 from phongtrao._default import default_renderer
 from phongtrao._files import load_plan
+from phongtrao._limits import Limits
 from phongtrao._plugins import Plugins, PluginsConfig
+from phongtrao._problems import Problem
 from phongtrao._rendering import Renderer
 from phongtrao.errors import BatchError, BatchFailure, PlanError, RenderError
 from phongtrao.model import Plan
@@ -32,7 +34,7 @@ from phongtrao.vi import slug
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["BatchError", "BatchFailure", "output_names", "render_many"]
+__all__ = ["BatchError", "BatchFailure", "output_names", "render_many", "unique_names"]
 
 #: Called with (documents done, documents in all) as the batch goes.
 Progress = Callable[[int, int], None]
@@ -52,26 +54,37 @@ def _base_name(plan: Plan) -> str:
     return f"{plan.document.kind.value.lower()}-{_slug(name)}{suffix}"
 
 
-def output_names(plans: Sequence[Plan], suffix: str = ".docx") -> list[str]:
-    """Stable, safe file names for the plans: the kind, the unit's name in ASCII, its code.
+def unique_names(stems: Iterable[str], suffix: str) -> list[str]:
+    """File names from stems, unique by construction: a stem already taken gets -2, -3 ….
 
-    The same plans in the same order always get the same names; names that would
-    repeat get ``-2``, ``-3`` … in order. Names hold only ``a-z``, ``0-9`` and
-    ``-``, whatever the unit's name.
+    A number is added until the name is free, so stems that already end in a
+    number ("a", "a", "a-2") still give distinct names ("a", "a-2", "a-2-2").
     """
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     names = []
-    for plan in plans:
-        base = _base_name(plan)
-        count = seen.get(base, 0) + 1
-        seen[base] = count
-        names.append(f"{base}{'' if count == 1 else f'-{count}'}{suffix}")
+    for stem in stems:
+        name, count = stem, 1
+        while name.casefold() in taken:  # case-insensitive file systems too
+            count += 1
+            name = f"{stem}-{count}"
+        taken.add(name.casefold())
+        names.append(f"{name}{suffix}")
     return names
+
+
+def output_names(plans: Sequence[Plan], suffix: str = ".docx") -> list[str]:
+    """Stable, safe, unique file names for the plans: the kind, the unit's name in ASCII, its code.
+
+    The same plans in the same order always get the same names; a name already
+    given gets ``-2``, ``-3`` … until it is free. Names hold only ``a-z``,
+    ``0-9`` and ``-``, whatever the unit's name.
+    """
+    return unique_names((_base_name(plan) for plan in plans), suffix)
 
 
 #: A worker process's renderers, by plugin configuration: built on the first job
 #: a worker runs, used for every later one (a process cannot share the caller's).
-_WORKERS: dict[PluginsConfig, Renderer] = {}
+_WORKERS: dict[tuple[PluginsConfig, Limits], Renderer] = {}
 
 
 class _RendererHandle:
@@ -88,13 +101,14 @@ class _RendererHandle:
         config = self.renderer.plugins.config
         if not config.portable:
             Plugins.from_config(config)  # raises, saying which plugins cannot travel
-        return (_worker_handle, (config,))
+        return (_worker_handle, (config, self.renderer.limits))
 
 
-def _worker_handle(config: PluginsConfig) -> _RendererHandle:
-    renderer = _WORKERS.get(config)
+def _worker_handle(config: PluginsConfig, limits: Limits) -> _RendererHandle:
+    renderer = _WORKERS.get((config, limits))
     if renderer is None:
-        renderer = _WORKERS[config] = Renderer(Plugins.from_config(config))
+        renderer = _WORKERS[config, limits] = Renderer(Plugins.from_config(config),
+                                                       limits=limits)
     return _RendererHandle(renderer)
 
 
@@ -113,6 +127,11 @@ class _Job:
 
 def _render_job(job: _Job) -> tuple[int, Path | None, BatchFailure | None]:
     """Render one job; every failure becomes a BatchFailure (runs in workers)."""
+    def failed(message: str, kind: str, problems: tuple[Problem, ...] = ()) -> tuple[
+            int, None, BatchFailure]:
+        return job.index, None, BatchFailure(job.source, message, problems, kind=kind,
+                                             target=job.target)
+
     try:
         plan = job.plan if job.plan is not None else load_plan(job.source)
         path = job.renderer.renderer.render(plan, job.target, job.template,
@@ -122,9 +141,13 @@ def _render_job(job: _Job) -> tuple[int, Path | None, BatchFailure | None]:
         more = len(error.problems) - 5
         if more > 0:
             summary += f"; and {more} more"
-        return job.index, None, BatchFailure(job.source, summary, error.problems)
-    except (RenderError, OSError, ValueError) as error:
-        return job.index, None, BatchFailure(job.source, f"{type(error).__name__}: {error}")
+        return failed(summary, "plan", error.problems)
+    except FileExistsError:
+        return failed(f"{job.target} exists and is kept (overwrite=True replaces it)", "exists")
+    except RenderError as error:
+        return failed(f"RenderError: {error}", "render")
+    except (OSError, ValueError) as error:
+        return failed(f"{type(error).__name__}: {error}", "unwritable")
     return job.index, path, None
 
 
@@ -174,19 +197,16 @@ def render_many(
     folder.mkdir(parents=True, exist_ok=True)
     suffix = ".pdf" if pdf else ".docx"
     items = list(plans)
-    objects = [item for item in items if isinstance(item, Plan)]
-    object_names = iter(output_names(objects, suffix))
-    jobs = []
-    for index, item in enumerate(items):
-        if isinstance(item, Plan):
-            jobs.append(_Job(handle, index, f"#{index + 1}", item, folder / next(object_names),
-                             template, overwrite, draft, pdf))
-        else:
-            source = Path(item)
-            name = _slug(source.stem) + suffix
-            jobs.append(_Job(handle, index, str(source), None, folder / name, template,
-                             overwrite, draft, pdf))
-    _unique_targets(jobs)
+    # One name per document, unique across plan objects and plan files alike.
+    stems = [_base_name(item) if isinstance(item, Plan) else _slug(Path(item).stem)
+             for item in items]
+    jobs = [
+        _Job(handle, index, f"#{index + 1}" if isinstance(item, Plan) else str(Path(item)),
+             item if isinstance(item, Plan) else None, folder / name, template, overwrite,
+             draft, pdf)
+        for index, (item, name) in enumerate(zip(items, unique_names(stems, suffix),
+                                                 strict=True))
+    ]
     results: Iterator[tuple[int, Path | None, BatchFailure | None]]
     if executor is None:
         results = map(_render_job, jobs)
@@ -218,14 +238,3 @@ def _is_process_pool(executor: Executor) -> bool:
     from concurrent.futures import ProcessPoolExecutor
 
     return isinstance(executor, ProcessPoolExecutor)
-
-
-def _unique_targets(jobs: list[_Job]) -> None:
-    """Give plan files whose names collide (a/plan.yaml, b/plan.yaml) the endings -2, -3."""
-    seen: dict[Path, int] = {}
-    for position, job in enumerate(jobs):
-        count = seen.get(job.target, 0) + 1
-        seen[job.target] = count
-        if count > 1:
-            target = job.target.with_name(f"{job.target.stem}-{count}{job.target.suffix}")
-            jobs[position] = attrs.evolve(job, target=target)

@@ -87,10 +87,32 @@ class _Session:
     @property
     def renderer(self) -> Renderer:
         if self._renderer is None:
-            from phongtrao import Renderer
+            from phongtrao import Plugins, Renderer
 
-            self._renderer = Renderer()
+            self._renderer = Renderer(Plugins(timeout=_hook_timeout()))
         return self._renderer
+
+
+#: Environment variable: the seconds a plugin may take to import or answer a hook.
+HOOK_TIMEOUT_ENV = "PHONGTRAO_HOOK_TIMEOUT"
+_HOOK_TIMEOUT = 60.0
+
+
+def _hook_timeout() -> float | None:
+    """The command's time limit for plugin code: PHONGTRAO_HOOK_TIMEOUT, else 60 s."""
+    import os
+
+    value = os.environ.get(HOOK_TIMEOUT_ENV, "").strip()
+    if not value:
+        return _HOOK_TIMEOUT
+    if value.lower() in ("0", "none", "off"):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise _CommandError(USAGE, f"{HOOK_TIMEOUT_ENV}={value!r} is not a number of "
+                            "seconds; expected e.g. 60, or 0 for no limit") from None
+    return seconds if seconds > 0 else None
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -213,7 +235,11 @@ def _batch(args: argparse.Namespace) -> int:
     def report(failure: BatchFailure) -> None:
         failures.append(failure)
         _clear_progress(bar)
-        print(f"phongtrao: {failure}", file=sys.stderr)
+        if failure.kind == "exists":
+            print(f"phongtrao: {failure.source}: {failure.target} exists; pass --force to "
+                  "replace it", file=sys.stderr)
+        else:
+            print(f"phongtrao: {failure}", file=sys.stderr)
 
     bar = _progress_bar() if sys.stderr.isatty() else None
     jobs = args.jobs if args.jobs is not None else 1
@@ -424,8 +450,22 @@ def _report_plugin_failures() -> None:
     logger.propagate = False
 
 
+def _printable_output() -> None:
+    r"""Show what the terminal cannot print escaped (``\ud800``), never crash on it.
+
+    File names, keys and plugin messages may hold characters the output's
+    encoding cannot write, such as lone surrogates from a file name in an
+    unknown encoding.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _printable_output()
     _report_plugin_failures()
     parser = _parser()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)

@@ -18,11 +18,14 @@ hook — is kept in :attr:`Plugins.failures` and logged as a warning on the
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib
 import inspect
 import logging
 import os
+import signal
+import threading
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.metadata import entry_points
@@ -80,10 +83,12 @@ class PluginsConfig:
         selection: which installed plugins: all (True), none (False), or by name.
         registered: plugins registered by hand, as (name, module, version); the
             module is None for a plugin object that is not a module.
+        timeout: the time limit of each plugin call, if any.
     """
 
     selection: bool | frozenset[str]
     registered: tuple[tuple[str, str | None, str], ...] = ()
+    timeout: float | None = None
 
     @property
     def portable(self) -> bool:
@@ -126,6 +131,35 @@ def _one_line(text: str) -> str:
     return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+class _TimedOut(BaseException):
+    """A plugin's code did not finish within the time it was given."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Stop the code of this block after ``seconds`` with :class:`_TimedOut`.
+
+    It uses the real-time interval timer (SIGALRM), so it works in the main
+    thread of a Unix process only; elsewhere the block runs unbounded.
+    """
+    usable = (hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if seconds is None or seconds <= 0 or not usable:
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Plugins:
     """The plugin manager: the built-in national defaults plus installed plugins.
 
@@ -133,9 +167,20 @@ class Plugins:
         plugins: True to load every installed plugin, False for none, or the
             names of the entry points to load; by default ``PHONGTRAO_PLUGINS``
             decides (every plugin when it is unset).
+        timeout: the seconds a plugin is given to import and to answer each
+            hook call; a plugin that takes longer is stopped and left out. None
+            (the default for programs) waits as long as it takes; the command
+            gives each call 60 s (``PHONGTRAO_HOOK_TIMEOUT``). It works in the
+            main thread on Unix; elsewhere calls are not timed.
+
+    A plugin that raises — even ``SystemExit`` — is left out with one line
+    naming it and the hook; a ``KeyboardInterrupt`` is recorded the same way
+    and then goes on to the caller.
     """
 
-    def __init__(self, plugins: bool | Iterable[str] | None = None) -> None:
+    def __init__(self, plugins: bool | Iterable[str] | None = None, *,
+                 timeout: float | None = None) -> None:
+        self.timeout = timeout
         self._manager = pluggy.PluginManager(PROJECT)
         self._manager.add_hookspecs(hookspecs)
         self._versions: dict[str, str] = {}
@@ -158,7 +203,7 @@ class Plugins:
         The selection, and the modules registered by hand (a plugin registered
         as an object has no module: ``config.portable`` is then false).
         """
-        return PluginsConfig(self._selection, tuple(self._registered))
+        return PluginsConfig(self._selection, tuple(self._registered), self.timeout)
 
     @classmethod
     def from_config(cls, config: PluginsConfig) -> Plugins:
@@ -173,7 +218,7 @@ class Plugins:
             raise ValueError(f"the plugins {objects} were registered as objects, which another "
                              "process cannot load; register their modules instead, or render "
                              "in this process (no executor, or threads)")
-        plugins = cls(config.selection)
+        plugins = cls(config.selection, timeout=config.timeout)
         for name, module, version in config.registered:
             assert module is not None
             plugins.register(importlib.import_module(module), name, version)
@@ -188,8 +233,16 @@ class Plugins:
                 continue
             found.add(entry_point.name)
             try:
-                plugin = entry_point.load()
-            except Exception as error:  # noqa: BLE001 - a broken plugin is left out, not fatal
+                with _time_limit(self.timeout):
+                    plugin = entry_point.load()
+            except KeyboardInterrupt:
+                self._record(entry_point.name, "import", "interrupted (Ctrl-C)")
+                raise
+            except _TimedOut:
+                self._record(entry_point.name, "import",
+                             f"did not finish importing within {self.timeout} s")
+                continue
+            except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken plugin is left out
                 self._record(entry_point.name, "import", _describe(error))
                 continue
             version = entry_point.dist.version if entry_point.dist is not None else "unknown"
@@ -336,20 +389,23 @@ class Plugins:
         arguments = {key: kwargs[key] for key in
                      (*implementation.argnames, *implementation.kwargnames) if key in kwargs}
         try:
-            result = implementation.function(**arguments)
+            # Generators are read by accept: both steps run the plugin's code.
+            with _time_limit(self.timeout):
+                result = implementation.function(**arguments)
+                accepted = None if result is None else spec.accept(result)
         except spec.refuses:
             raise
-        except Exception as error:  # noqa: BLE001 - a failing plugin is left out, not fatal
-            self._fail(name, hook, _describe(error))
-            return False, None
-        if result is None:
-            return True, None
-        try:
-            return True, spec.accept(result)
         except HookResultError as refusal:
             self._fail(name, hook, str(refusal))
-        except Exception as error:  # noqa: BLE001 - raised while its results were read
+        except KeyboardInterrupt:
+            self._fail(name, hook, "interrupted (Ctrl-C)")
+            raise
+        except _TimedOut:
+            self._fail(name, hook, f"did not answer within {self.timeout} s")
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - a failing plugin is left out
             self._fail(name, hook, _describe(error))
+        else:
+            return True, accepted
         return False, None
 
     def _spec(self, hook: str) -> Hook:

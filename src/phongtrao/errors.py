@@ -139,11 +139,17 @@ class BatchFailure:
         source: the plan file, or ``#N`` for the N-th plan object given.
         message: why, one line (for plan errors, their paths and messages).
         problems: the plan's problems, when it was a plan error.
+        kind: what failed: ``plan`` (the plan has errors), ``exists`` (the
+            document exists and is kept), ``render`` (the template or the PDF
+            conversion), ``unwritable`` (the file could not be written).
+        target: the document that was to be written.
     """
 
     source: str
     message: str
     problems: tuple[Problem, ...] = ()
+    kind: str = attrs.field(default="plan", kw_only=True)
+    target: Path | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"

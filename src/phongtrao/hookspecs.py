@@ -232,6 +232,13 @@ def _template_specs(result: Any) -> tuple[TemplateSpec, ...]:
                 "template is always the file itself, so expected a plain name such as "
                 "'ha-tinh-2021'"
             )
+        try:
+            present = spec.file.is_file()
+        except (OSError, ValueError, TypeError):
+            present = False
+        if not present:
+            raise HookResultError(f"the file of template {name!r} does not exist ({spec.file}); "
+                                  "expected a .docx shipped with the plugin")
     return specs
 
 

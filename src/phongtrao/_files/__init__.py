@@ -256,7 +256,7 @@ def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = Tru
     if not overwrite and target.exists():
         raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
     text = dumps_plan(plan, fmt)
-    write_atomically(target, text.encode("utf-8"))
+    write_atomically(target, text.encode("utf-8"), overwrite=overwrite)
     return target
 
 
@@ -271,17 +271,58 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
-def write_atomically(target: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``target`` through a temporary file renamed into place."""
+def write_atomically(target: Path, payload: bytes, *, overwrite: bool = True) -> None:
+    """Write ``payload`` to ``target`` through a temporary file put into place at once.
+
+    A crash leaves the old file or the new one, never half of one. With
+    ``overwrite`` the new file replaces an existing one and keeps its
+    permission bits; without it, a file that exists — even one that appeared
+    while this one was being written — is never replaced: the new file is
+    linked into place only if the name is free (two writers cannot clobber
+    each other).
+
+    Raises:
+        FileExistsError: when ``target`` exists and ``overwrite`` is false.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    temporary = Path(name)
     try:
-        Path(temporary).chmod(0o666 & ~_UMASK)  # mkstemp makes 0600; files follow the umask
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        if overwrite:
+            _replace_keeping_mode(temporary, target)
+        else:
+            temporary.chmod(0o666 & ~_UMASK)  # mkstemp makes 0600; files follow the umask
+            _link_if_free(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _replace_keeping_mode(temporary: Path, target: Path) -> None:
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
+    temporary.chmod(mode)
+    temporary.replace(target)
+
+
+def _link_if_free(temporary: Path, target: Path) -> None:
+    """Put ``temporary`` at ``target`` only if no file is there, atomically."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it") from None
+    except OSError:
+        # No hard links here (some network or FAT file systems): reserve the name
+        # exclusively, then move the finished file onto it.
+        try:
+            reserved = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666 & ~_UMASK)
+        except FileExistsError:
+            raise FileExistsError(f"{target} exists; pass overwrite=True to replace it"
+                                  ) from None
+        os.close(reserved)
+        temporary.replace(target)

@@ -261,5 +261,5 @@ class Renderer:
         data, warnings = self._docx(plan, template, check=check, draft=draft)
         if suffix == ".pdf":
             data = docx_to_pdf(data)
-        write_atomically(target, data)
+        write_atomically(target, data, overwrite=overwrite)
         return Rendered(target, warnings)
