@@ -14,7 +14,6 @@ import inspect
 import logging
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -42,7 +41,7 @@ from phongtrao.model import CatalogItem, Level, Movement, Plan
 from phongtrao.testing import document_lines
 
 from .conftest import EXAMPLE, ROOT
-from .plugins import command, pip_install, template_with
+from .plugins import Site, command, pip_install, template_with
 
 HOOKS_DOC = ROOT / "docs" / "_generated" / "hooks.md"
 TM_MISSING = Path(__file__).parent / "data" / "bad" / "check" / "tm-missing.yaml"
@@ -101,24 +100,6 @@ def plugin_log() -> Iterator[list[str]]:
         yield messages
     finally:
         logger.removeHandler(handler)
-
-
-@attrs.frozen
-class Site:
-    """A folder on ``sys.path`` where distributions with entry points are written."""
-
-    folder: Path
-
-    def add(self, name: str, source: str, version: str = "1.0") -> None:
-        """Write the distribution ``fake-NAME`` with the entry point ``NAME`` for ``source``."""
-        module = "fake_" + name.replace("-", "_")
-        (self.folder / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-        info = self.folder / f"fake_{module[5:]}-{version}.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: fake-{name}\nVersion: {version}\n", encoding="utf-8")
-        (info / "entry_points.txt").write_text(f"[phongtrao]\n{name} = {module}\n",
-                                               encoding="utf-8")
 
 
 GOOD_SOURCE = """\

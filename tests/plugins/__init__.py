@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
+import attrs
 import docx
 
 from phongtrao import builtin_template
@@ -60,3 +62,21 @@ def run(*args: str | Path, site: Path, cwd: Path) -> subprocess.CompletedProcess
 def command(*args: str | Path, site: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the command ``phongtrao ARGS`` with the plugins installed in ``site``."""
     return run("-m", "phongtrao", *args, site=site, cwd=cwd)
+
+
+@attrs.frozen
+class Site:
+    """A folder on ``sys.path`` where distributions with entry points are written."""
+
+    folder: Path
+
+    def add(self, name: str, source: str, version: str = "1.0") -> None:
+        """Write the distribution ``fake-NAME`` with the entry point ``NAME`` for ``source``."""
+        module = "fake_" + name.replace("-", "_")
+        (self.folder / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        info = self.folder / f"fake_{module[5:]}-{version}.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: fake-{name}\nVersion: {version}\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(f"[phongtrao]\n{name} = {module}\n",
+                                               encoding="utf-8")

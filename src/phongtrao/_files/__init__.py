@@ -110,13 +110,14 @@ def _read_bounded(target: Path, label: str, limits: Limits) -> bytes:
     try:
         # Non-blocking, so that opening a pipe with no writer does not wait for one.
         descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            mode = os.fstat(stream.fileno()).st_mode
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(descriptor)
             if stat.S_ISDIR(mode):
                 raise refuse("cannot read the file: it is a folder")
-            if not stat.S_ISREG(mode):
-                raise refuse("cannot read the file: it is not a regular file (a pipe, a "
-                             "socket or a device); give the plan file itself")
+            raise refuse("cannot read the file: it is not a regular file (a pipe, a socket "
+                         "or a device); give the plan file itself")
+        with os.fdopen(descriptor, "rb") as stream:
             payload = stream.read(limits.plan_bytes + 1)
     except OSError as error:
         raise refuse(f"cannot read the file: {error.strerror or error}") from None

@@ -74,7 +74,9 @@ def _structure_int(value: Any, _: Any) -> int:
     except ConversionError as conversion:
         hint = ""
         if isinstance(value, str) and value.strip().isdigit():
-            hint = f"; write it without quotes: {value.strip()}"
+            digits = value.strip()
+            hint = (f"; write it without quotes: {digits}" if len(digits) <= 40
+                    else "; write it without quotes")
         elif isinstance(value, float) and value.is_integer():
             hint = f"; write it without the decimal point: {int(value)}"
         raise ConversionError(conversion.message + hint, conversion.code) from None

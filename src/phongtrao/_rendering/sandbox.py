@@ -154,12 +154,17 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                         __self._width(value)
             elif name == "replace" and len(args) >= 2:
                 __self._replaced(owner, *args[:3])
-            elif name in ("format", "format_map"):
-                for width, precision in _FORMAT_WIDTH.findall(owner):
-                    __self._width(int(width))
-                    if precision:
-                        __self._width(int(precision))
         return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``'{:>9}'.format`` and ``format_map``: refuse fields wider than the limit."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            for width, precision in _FORMAT_WIDTH.findall(value.__self__):
+                self._width(int(width))
+                if precision:
+                    self._width(int(precision))
+        return wrapped
 
     def _replaced(self, text: str, old: Any, new: Any, count: Any = -1) -> None:
         if not isinstance(old, str) or not isinstance(new, str):
