@@ -22,7 +22,7 @@ DOCS = ROOT / "docs"
 GENERATED = DOCS / "_generated"
 #: The page that includes each generated part.
 PAGES = {"hooks.md": "hooks.md", "cli.md": "cli.md", "problem-codes.md": "problem-codes.md",
-         "plan-files.md": "plan-files.md"}
+         "plan-files.md": "plan-files.md", "limits.md": "security.md"}
 
 
 class TestGeneratedParts:

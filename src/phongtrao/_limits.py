@@ -22,10 +22,10 @@ class Limits:
 
     Attributes:
         plan_bytes: the largest plan file, in bytes (8 MiB).
-        plan_values: the most values (texts, numbers, lists, mappings) a plan
+        plan_values: the most values — texts, numbers, lists, mappings — a plan
             file may hold, counted as its aliases expand them (100,000).
         plan_depth: the deepest nesting of lists and mappings (32).
-        plan_aliases: the most YAML aliases (``*name``) a plan file may use (1,000).
+        plan_aliases: the most YAML aliases, ``*name``, a plan file may use (1,000).
         number_digits: the most digits of a whole number (30).
         text_length: the longest text, in characters (100,000).
         package_entries: the most parts in a .docx package (2,000).
@@ -35,11 +35,11 @@ class Limits:
         render_output_bytes: the largest text a template may produce for one
             part of a document (32 MiB).
         repeat_length: the longest text or list a template may make by
-            repetition (``'a' * n``, 1,000,000).
-        power_digits: the most digits of a power a template may compute
-            (``10 ** n``, 1,000).
-        format_width: the widest field a template may pad to
-            (``'%999999d'``, ``center(n)``, 10,000).
+            repetition, as ``'a' * n`` does (1,000,000).
+        power_digits: the most digits of a power a template may compute, as
+            ``10 ** n`` does (1,000).
+        format_width: the widest field a template may pad to, as ``'%999999d'``
+            or ``center(n)`` do (10,000).
     """
 
     plan_bytes: int = 8 * _MIB
