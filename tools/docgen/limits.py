@@ -1,4 +1,4 @@
-"""The generated part of docs/security.md: every limit of :class:`phongtrao.Limits`, with its default."""
+"""The generated part of docs/security.md: every limit of phongtrao.Limits, with its default."""
 
 from __future__ import annotations
 
