@@ -330,6 +330,16 @@ class TestTemplates:
         assert (3, True, False) == (result.returncode, words in result.stderr,
                                     (tmp_path / "x.docx").exists())
 
+    @pytest.mark.parametrize("body", ["{% include 'x' %}", "{{ 1 // 0 }}",
+                                      "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"])
+    def test_the_command_exits_3_for_a_failing_template(self, body: str, tmp_path: Path) -> None:
+        """render with a failing template exits 3 with one line, and writes nothing."""
+        path = _template_part(tmp_path, body)
+        result = cli("render", EXAMPLE, "-o", tmp_path / "x.docx", "--template", path,
+                     cwd=tmp_path)
+        assert (3, 1, False) == (result.returncode, len(result.stderr.splitlines()),
+                                 (tmp_path / "x.docx").exists())
+
     def test_a_batch_reports_a_bad_template_per_plan(self, tmp_path: Path) -> None:
         """Batch with a bomb template reports each plan and writes its summary (exit 1)."""
         path = _template_part(tmp_path, "{{ 'a'*10**9 }}")
