@@ -20,30 +20,42 @@ from hypothesis import strategies as st
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,
+    AgendaItem,
+    Annex,
+    AnnexTable,
     Assessment,
     Authority,
     AuthorityTitle,
+    AwardCount,
     AwardForm,
     AwardGrant,
     Awards,
+    BodyKind,
     CatalogItem,
+    Conference,
     Document,
     DocumentKind,
     DocumentNumber,
     FundingSource,
+    Indicator,
     LegalBasis,
     Level,
     Milestone,
+    MilestoneKind,
     Modality,
     Movement,
     Orientation,
     PartialDate,
     Period,
     Plan,
+    PlanSection,
     RecipientKind,
     Responsibility,
+    Result,
     Signature,
     SignMode,
+    Target,
+    TimeOfDay,
     Topic,
     UnitKind,
     Window,
@@ -52,25 +64,33 @@ from phongtrao.model import (
 __all__ = [
     "administrative_units",
     "agencies",
+    "annex_tables",
+    "annexes",
     "assessments",
     "authorities",
     "award_grants",
     "awards",
     "catalog_items",
+    "conferences",
     "document_numbers",
     "document_plans",
     "documents",
     "funding_sources",
+    "indicators",
     "legal_bases",
     "milestones",
     "movements",
     "orientations",
     "partial_dates",
     "periods",
+    "plan_sections",
     "plans",
     "responsibilities",
+    "results",
     "signatures",
+    "targets",
     "texts",
+    "times_of_day",
     "topics",
     "windows",
 ]
@@ -150,7 +170,12 @@ agencies = st.builds(
     name=texts,
     abbreviation=texts,
     unit=st.none() | administrative_units(),
-    collective=st.booleans(),
+    collective=st.none() | st.booleans(),
+    kind=st.none() | st.sampled_from(list(BodyKind)),
+    short_name=optional_texts,
+    header_lines=text_tuples,
+    chair=optional_texts,
+    standing_office=optional_texts,
 )
 
 
@@ -212,54 +237,137 @@ movements = st.builds(
 )
 
 topics = st.builds(Topic, heading=texts, items=text_tuples)
+indicators = st.builds(Indicator, id=ids, name=texts, counted=texts, achieved_as=texts,
+                       paired=st.booleans())
+
+
+@st.composite
+def results(draw: st.DrawFn) -> Result:
+    """Results whose achieved count is within the total."""
+    total = draw(st.none() | st.integers(min_value=0, max_value=10**6))
+    achieved = draw(st.integers(min_value=0, max_value=total if total is not None else 10**6))
+    return Result(indicator=draw(ids), achieved=achieved, total=total)
+
+
+@st.composite
+def targets(draw: st.DrawFn) -> Target:
+    """A share or a count, by a year or not."""
+    percent = draw(st.none() | st.integers(min_value=1, max_value=100))
+    count = draw(st.integers(min_value=0, max_value=10**6)) if percent is None else None
+    return Target(indicator=draw(ids), percent=percent, count=count, by=draw(st.none() | years))
+
+
 assessments = st.builds(
     Assessment,
     direction=topics,
     impact=text_tuples,
     shortcomings=st.none() | topics,
     lessons=st.none() | topics,
+    results=st.lists(results(), max_size=2).map(tuple),
 )
-orientations = st.builds(Orientation, period=periods(), items=text_tuples)
+orientations = st.builds(Orientation, period=periods(), items=text_tuples,
+                         targets=st.lists(targets(), max_size=2).map(tuple))
 
 
 @st.composite
 def authorities(draw: st.DrawFn) -> Authority:
     """Offices at a level they can act at."""
     title = draw(st.sampled_from(list(AuthorityTitle)))
-    if title is AuthorityTitle.CHU_TICH_UBND:
-        level = draw(st.sampled_from([Level.XA, Level.HUYEN, Level.TINH]))
+    level = draw(st.sampled_from(sorted(title.levels, key=lambda level: level.rank)))
+    return Authority(title=title, level=level, body=draw(optional_texts),
+                     wording=draw(optional_texts))
+
+
+recipient_kinds = st.lists(st.sampled_from([kind.value for kind in RecipientKind]) | ids,
+                           min_size=1, max_size=3, unique=True).map(tuple)
+
+
+@st.composite
+def award_grants(draw: st.DrawFn) -> AwardGrant:
+    """Grants whose counts are of their recipients and within their quota."""
+    recipients = draw(recipient_kinds)
+    counted = draw(st.lists(st.sampled_from(recipients), unique=True, max_size=len(recipients)))
+    counts = tuple(AwardCount(recipient=kind, count=draw(st.integers(1, 50))) for kind in counted)
+    total = sum(count.count for count in counts)
+    exact = draw(st.booleans())
+    if counts and exact:
+        quota = draw(st.none() | st.just(total))
     else:
-        level = Level.TRUNG_UONG
-    return Authority(title=title, level=level)
+        quota = draw(st.none() | st.integers(min_value=max(total, 1), max_value=1000))
+    return AwardGrant(form=draw(st.sampled_from([form.value for form in AwardForm]) | ids),
+                      authority=draw(authorities()), recipients=recipients,
+                      criteria=draw(optional_texts), quota=quota, counts=counts, exact=exact,
+                      at=draw(st.none() | ids))
 
 
-recipient_kinds = st.lists(st.sampled_from(list(RecipientKind)), min_size=1, max_size=3,
-                           unique=True).map(tuple)
-award_grants = st.builds(
-    AwardGrant,
-    form=st.sampled_from(list(AwardForm)),
-    authority=authorities(),
-    recipients=recipient_kinds,
-    criteria=optional_texts,
-    quota=st.none() | st.integers(min_value=1, max_value=1000),
-)
 awards = st.builds(
     Awards,
     lead=texts,
     coordinators=text_tuples,
     recipients=recipient_kinds,
     criteria=texts,
-    grants=st.lists(award_grants, max_size=2).map(tuple),
+    grants=st.lists(award_grants(), max_size=2).map(tuple),
     deadline=st.none() | partial_dates(),
+    wording=st.lists(catalog_items, max_size=3, unique_by=lambda item: item.id).map(tuple),
 )
-milestones = st.builds(
-    Milestone,
-    level=st.sampled_from(list(Level)),
-    title=texts,
-    window=windows(),
-    modality=st.sampled_from(list(Modality)),
-    note=optional_texts,
-)
+
+
+@st.composite
+def times_of_day(draw: st.DrawFn) -> TimeOfDay:
+    return TimeOfDay(hour=draw(st.integers(0, 23)), minute=draw(st.integers(0, 59)))
+
+
+@st.composite
+def conferences(draw: st.DrawFn) -> Conference:
+    """Conferences that end after they start, when both are given."""
+    start = draw(st.none() | times_of_day())
+    end = None
+    if start is not None and (start.hour, start.minute) < (23, 59) and draw(st.booleans()):
+        end = TimeOfDay(hour=23, minute=59)
+    return Conference(
+        date=draw(st.none() | partial_dates()), start=start, end=end, venue=draw(optional_texts),
+        chairs=draw(text_tuples), participants=draw(text_tuples),
+        agenda=draw(st.lists(st.builds(AgendaItem, time=st.none() | times_of_day(), item=texts,
+                                       presenter=optional_texts), max_size=2).map(tuple)))
+
+
+@st.composite
+def milestones(draw: st.DrawFn) -> Milestone:
+    """Milestones of every kind; only a conference holds a conference."""
+    kind = draw(st.sampled_from(list(MilestoneKind)))
+    conference = (draw(st.none() | conferences()) if kind is MilestoneKind.CONFERENCE
+                  else None)
+    return Milestone(
+        id=draw(st.none() | ids),
+        level=draw(st.sampled_from(list(Level))),
+        tier=draw(optional_texts),
+        kind=kind,
+        title=draw(texts),
+        window=draw(windows()),
+        modality=draw(st.sampled_from(list(Modality))),
+        note=draw(optional_texts),
+        recipient=draw(optional_texts),
+        conference=conference,
+    )
+
+
+plan_sections = st.builds(
+    PlanSection, key=ids, title=optional_texts, omit=st.booleans(), after=st.none() | ids,
+    paragraphs=text_tuples, topics=st.lists(topics, max_size=2).map(tuple))
+
+
+@st.composite
+def annex_tables(draw: st.DrawFn) -> AnnexTable:
+    """Tables whose rows have one cell a column."""
+    columns = draw(st.lists(texts, min_size=1, max_size=3).map(tuple))
+    rows = draw(st.lists(st.lists(texts, min_size=len(columns), max_size=len(columns))
+                         .map(tuple), max_size=3).map(tuple))
+    return AnnexTable(columns=columns, rows=rows)
+
+
+annexes = st.builds(Annex, title=texts, subtitle=optional_texts, paragraphs=text_tuples,
+                    topics=st.lists(topics, max_size=2).map(tuple),
+                    table=st.none() | annex_tables())
 funding_sources = st.builds(
     FundingSource, source=texts, amount=st.none() | st.integers(min_value=0, max_value=10**15)
 )
@@ -296,8 +404,9 @@ plans = st.builds(
     parent=st.none() | agencies,
     document=documents(),
     title=texts,
-    movement=movements,
-    period=periods(),
+    movement=st.none() | movements,
+    period=st.none() | periods(),
+    indicators=st.lists(indicators, max_size=2, unique_by=lambda item: item.id).map(tuple),
     bases=_tuples(legal_bases()),
     introduction=optional_texts,
     purposes=text_tuples,
@@ -305,12 +414,14 @@ plans = st.builds(
     assessment=st.none() | assessments,
     orientation=st.none() | orientations,
     awards=st.none() | awards,
-    schedule=_tuples(milestones),
+    schedule=_tuples(milestones()),
     funding=_tuples(funding_sources, max_size=2),
     responsibilities=_tuples(responsibilities),
+    sections=_tuples(plan_sections, max_size=2),
     closing=optional_texts,
     recipients=text_tuples,
     signature=signatures(),
+    annexes=_tuples(annexes, max_size=2),
 )
 
 
@@ -319,7 +430,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _map_texts(value: Any, change: Callable[[str], str]) -> Any:
     """Rebuild ``value`` with ``change`` applied to every free text in it."""
-    if isinstance(value, (Enum, PartialDate, DocumentNumber)):
+    if isinstance(value, (Enum, PartialDate, DocumentNumber, TimeOfDay)):
         return value
     if isinstance(value, str):
         return change(value)

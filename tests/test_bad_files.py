@@ -167,7 +167,8 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             (
                 "a unit of kind 'xa' (xã) cannot be at level 'huyen'; expected level xa [Loại đơn "
                 "vị — kind of unit: tinh, thanh_pho, huyen, quan, thi_xa, xa, phuong, thi_tran, "
-                "dac_khu, quoc_gia]"
+                "dac_khu, quoc_gia; below the commune thon, to_dan_pho, khu_pho, ap, "
+                "ban, buon, lang]"
             ),
         ),
     ],
@@ -176,9 +177,9 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             "$.issuer.unit.level",
             "bad-value",
             (
-                "'district' is not allowed here; expected one of xa, huyen, tinh, trung_uong (did "
-                "you mean 'huyen'?) [Cấp hành chính — administrative level: xa, huyen, tinh, "
-                "trung_uong]"
+                "'district' is not allowed here; expected one of thon, xa, huyen, tinh, "
+                "trung_uong (did you mean 'huyen'?) [Cấp hành chính — level: thon, xa, huyen, "
+                "tinh, trung_uong]"
             ),
         ),
     ],
@@ -188,7 +189,7 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             "wrong-type",
             (
                 "expected a mapping of keys to values, got a list [Phong trào — the movement "
-                "summarised]"
+                "summarised, for a plan that sums one up]"
             ),
         ),
     ],
@@ -259,17 +260,18 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             "$.issuer.collectve",
             "unknown-key",
             (
-                "unknown key 'collectve'; expected one of name, abbreviation, unit, collective "
-                "(did you mean 'collective'?)"
+                "unknown key 'collectve'; expected one of name, abbreviation, unit, collective, "
+                "kind, short_name, header_lines, chair, standing_office (did you mean "
+                "'collective'?)"
             ),
         ),
         (
             "$.issuer.unit.level",
             "bad-value",
             (
-                "'commune' is not allowed here; expected one of xa, huyen, tinh, trung_uong (did "
-                "you mean 'xa'?) [Cấp hành chính — administrative level: xa, huyen, tinh, "
-                "trung_uong]"
+                "'commune' is not allowed here; expected one of thon, xa, huyen, tinh, "
+                "trung_uong (did you mean 'xa'?) [Cấp hành chính — level: thon, xa, huyen, "
+                "tinh, trung_uong]"
             ),
         ),
         (
@@ -362,8 +364,9 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             "$.issuer.colective",
             "unknown-key",
             (
-                "unknown key 'colective'; expected one of name, abbreviation, unit, collective "
-                "(did you mean 'collective'?)"
+                "unknown key 'colective'; expected one of name, abbreviation, unit, collective, "
+                "kind, short_name, header_lines, chair, standing_office (did you mean "
+                "'collective'?)"
             ),
         ),
     ],
@@ -373,9 +376,9 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             "unknown-key",
             (
                 "unknown key 'titel'; expected one of issuer, parent, document, title, movement, "
-                "period, bases, introduction, purposes, requirements, assessment, orientation, "
-                "awards, schedule, funding, responsibilities, closing, recipients, signature (did "
-                "you mean 'title'?)"
+                "period, indicators, bases, introduction, purposes, requirements, assessment, "
+                "orientation, awards, schedule, funding, responsibilities, sections, closing, "
+                "recipients, signature, annexes (did you mean 'title'?)"
             ),
         ),
         (
@@ -506,8 +509,9 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
             "$.issuer.unit.level",
             "bad-value",
             (
-                "'xã' is not allowed here; expected one of xa, huyen, tinh, trung_uong (did you "
-                "mean 'xa'?) [Cấp hành chính — administrative level: xa, huyen, tinh, trung_uong]"
+                "'xã' is not allowed here; expected one of thon, xa, huyen, tinh, trung_uong "
+                "(did you mean 'xa'?) [Cấp hành chính — level: thon, xa, huyen, tinh, "
+                "trung_uong]"
             ),
         ),
     ],

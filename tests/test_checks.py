@@ -19,18 +19,25 @@ import phongtrao
 from phongtrao import Plan, Problem, Severity
 from phongtrao._rules import CODES
 from phongtrao.model import (
+    Assessment,
     Authority,
     AuthorityTitle,
     AwardForm,
     AwardGrant,
     Awards,
     DocumentKind,
+    Indicator,
     LegalBasis,
     Level,
     Milestone,
+    Orientation,
     PartialDate,
     Period,
+    PlanSection,
     RecipientKind,
+    Result,
+    Target,
+    Topic,
     UnitKind,
     Window,
 )
@@ -100,6 +107,38 @@ def awarding(
         grants=(grant,),
     )
     return attrs.evolve(plan, awards=awards)
+
+
+def granting(plan: Plan, **changes: object) -> Plan:
+    """The plan with one Giấy khen of its ward's chair, changed as given."""
+    awarded = awarding(plan, AwardForm.GIAY_KHEN, Level.XA)
+    assert awarded.awards is not None
+    grant = attrs.evolve(awarded.awards.grants[0], **changes)
+    return attrs.evolve(awarded, awards=attrs.evolve(awarded.awards, grants=(grant,)))
+
+
+FAMILIES = Indicator(id="gdvh", name="Gia đình văn hóa", counted="hộ gia đình",
+                     achieved_as="đạt danh hiệu “Gia đình văn hóa”")
+
+
+def targeting(plan: Plan, *targets: Target, indicators: tuple[Indicator, ...] = (FAMILIES,)
+              ) -> Plan:
+    """The plan with an orientation for 2025-2030 aiming at ``targets``."""
+    orientation = Orientation(period=Period(start=2025, end=2030),
+                              items=("Tiếp tục đẩy mạnh phong trào.",), targets=targets)
+    return attrs.evolve(plan, indicators=indicators, orientation=orientation)
+
+
+def measured(plan: Plan, *results: Result) -> Plan:
+    """The plan assessing ``results`` of the indicator FAMILIES."""
+    assessment = Assessment(direction=Topic(heading="Công tác chỉ đạo", items=("Kịp thời.",)),
+                            results=results)
+    return attrs.evolve(plan, indicators=(FAMILIES,), assessment=assessment)
+
+
+def sectioned(plan: Plan, *sections: PlanSection) -> Plan:
+    """The plan with these changes to its parts."""
+    return attrs.evolve(plan, sections=sections)
 
 
 def signed(plan: Plan, **changes: object) -> Plan:
@@ -240,6 +279,64 @@ CASES = [
         "a title the rule table does not cover",
         lambda p: awarding(p, AwardForm.XA_TIEU_BIEU, Level.TINH),
         [("$.awards.grants[0].form", "award-rule-unknown", WARNING)],
+    ),
+    Case(
+        "a form of award of the plan's own, without wording",
+        lambda p: granting(p, form="bang-khen-hoi"),
+        [("$.awards.grants[0].form", "award-wording-missing", ERROR)],
+    ),
+    Case(
+        "a recipient kind of the plan's own, without wording",
+        lambda p: granting(p, recipients=("to-tu-quan",)),
+        [("$.awards.grants[0].recipients[0]", "award-wording-missing", ERROR)],
+    ),
+    Case(
+        "an award given at a milestone no one has",
+        lambda p: granting(p, at="hoi-nghi-xa"),
+        [("$.awards.grants[0].at", "award-tier-unknown", ERROR)],
+    ),
+    Case(
+        "a target of an indicator the plan does not define",
+        lambda p: targeting(p, Target(indicator="thon-van-hoa", percent=90, by=2030)),
+        [("$.orientation.targets[0].indicator", "indicator-unknown", ERROR)],
+    ),
+    Case(
+        "a result of an indicator the plan does not define",
+        lambda p: measured(p, Result(indicator="gdvhh", achieved=672, total=713)),
+        [("$.assessment.results[0].indicator", "indicator-unknown", ERROR)],
+    ),
+    Case(
+        "a result counted of a total, without the total",
+        lambda p: measured(p, Result(indicator="gdvh", achieved=672)),
+        [("$.assessment.results[0].total", "indicator-total-missing", ERROR)],
+    ),
+    Case(
+        "a plain count given a total",
+        lambda p: attrs.evolve(
+            measured(p, Result(indicator="gdvh", achieved=45, total=50)),
+            indicators=(attrs.evolve(FAMILIES, paired=False),)),
+        [("$.assessment.results[0].total", "indicator-total-missing", WARNING)],
+    ),
+    Case(
+        "a part of the plan's own without a title",
+        lambda p: sectioned(p, PlanSection(key="tuyen-truyen", paragraphs=("Tuyên truyền.",))),
+        [("$.sections[0].title", "section-invalid", ERROR)],
+    ),
+    Case(
+        "a part named twice",
+        lambda p: sectioned(p, PlanSection(key="funding", title="KINH PHÍ THỰC HIỆN"),
+                            PlanSection(key="funding", omit=True)),
+        [("$.sections[1].key", "section-invalid", ERROR)],
+    ),
+    Case(
+        "text given to a built-in part",
+        lambda p: sectioned(p, PlanSection(key="funding", paragraphs=("Ngân sách xã.",))),
+        [("$.sections[0].paragraphs", "section-invalid", ERROR)],
+    ),
+    Case(
+        "a part placed after no part",
+        lambda p: sectioned(p, PlanSection(key="funding", after="assesment")),
+        [("$.sections[0].after", "section-invalid", ERROR)],
     ),
     Case(
         "collective issuer without TM.",

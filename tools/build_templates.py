@@ -216,6 +216,17 @@ def _styles(document: Document, look: Look) -> None:
     _style(document, "PT Signer", size=14, bold=True, align=center, indent=None, after=0,
            line=1.0)
     _style(document, "PT Page Number", size=13, align=center, indent=None, after=0, line=1.0)
+    _style(document, "PT Annex Number", size=14, bold=True, align=center, indent=None, after=0,
+           line=1.0, keep_with_next=True)
+    document.styles["PT Annex Number"].paragraph_format.page_break_before = True
+    _style(document, "PT Annex Title", size=14, bold=True, align=center, indent=None, after=0,
+           line=1.0, keep_with_next=True)
+    _style(document, "PT Annex Note", size=14, italic=True, align=center, indent=None,
+           after=12, line=1.0, keep_with_next=True)
+    _style(document, "PT Table", size=13, align=WD_ALIGN_PARAGRAPH.LEFT, indent=None,
+           before=2, after=2, line=1.0)
+    _style(document, "PT Table Heading", size=13, bold=True, align=center, indent=None,
+           before=2, after=2, line=1.0)
     _style(document, "PT Rule", size=2, align=center, indent=None, before=2, after=0, line=1.0)
 
 
@@ -304,22 +315,7 @@ def _body(document: Document) -> None:
     _paragraph(document, "{%p if introduction %}", "PT Body")
     _paragraph(document, "{{ introduction }}", "PT Body")
     _paragraph(document, "{%p endif %}", "PT Body")
-    _paragraph(document, "{%p for block in body %}", "PT Body")
-    _paragraph(document, '{%p if block.kind == "section" %}', "PT Section")
-    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Section")
-    _paragraph(document, '{%p elif block.kind == "heading" %}', "PT Heading")
-    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Heading")
-    _paragraph(document, '{%p elif block.kind == "subheading" %}', "PT Subheading")
-    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Subheading")
-    _paragraph(document, '{%p elif block.kind == "bullet" %}', "PT Bullet")
-    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Bullet")
-    _paragraph(document, "{%p else %}", "PT Body")
-    item = document.add_paragraph(style="PT Body")
-    item.add_run("{{ block.prefix }}")
-    item.add_run("{{ block.lead }}").bold = True
-    item.add_run("{% if block.lead and block.text %} {% endif %}{{ block.text }}")
-    _paragraph(document, "{%p endif %}", "PT Body")
-    _paragraph(document, "{%p endfor %}", "PT Body")
+    _blocks(document, "body")
     _paragraph(document, "{%p if closing %}", "PT Body")
     _paragraph(document, "{{ closing }}", "PT Body")
     _paragraph(document, "{%p endif %}", "PT Body")
@@ -341,6 +337,70 @@ def _foot_table(document: Document, look: Look) -> None:
     for _ in range(4):  # room for the signature and the seal
         _cell_paragraph(right, "", "PT Signature")
     _cell_paragraph(right, "{{ signature.signer }}", "PT Signer")
+
+
+def _blocks(document: Document, blocks: str) -> None:
+    """The paragraphs of a numbered text (``body``, or an annex's ``annex.body``)."""
+    _paragraph(document, f"{{%p for block in {blocks} %}}", "PT Body")
+    _paragraph(document, '{%p if block.kind == "section" %}', "PT Section")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Section")
+    _paragraph(document, '{%p elif block.kind == "heading" %}', "PT Heading")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Heading")
+    _paragraph(document, '{%p elif block.kind == "subheading" %}', "PT Subheading")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Subheading")
+    _paragraph(document, '{%p elif block.kind == "bullet" %}', "PT Bullet")
+    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Bullet")
+    _paragraph(document, "{%p else %}", "PT Body")
+    item = document.add_paragraph(style="PT Body")
+    item.add_run("{{ block.prefix }}")
+    item.add_run("{{ block.lead }}").bold = True
+    item.add_run("{% if block.lead and block.text %} {% endif %}{{ block.text }}")
+    _paragraph(document, "{%p endif %}", "PT Body")
+    _paragraph(document, "{%p endfor %}", "PT Body")
+
+
+def _grid(table: object) -> None:
+    """Single black borders on every cell of a table."""
+    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"),
+                           ("w:color", "000000")):
+            line.set(qn(key), value)
+        borders.append(line)
+    tbl_pr.append(borders)
+
+
+def _annexes(document: Document, look: Look) -> None:
+    """Each annex on a page of its own: Phụ lục N, title, the note, text, table."""
+    _paragraph(document, "{%p for annex in annexes %}", "PT Annex Number")
+    _paragraph(document, "{{ annex.number }}", "PT Annex Number")
+    _paragraph(document, "{{ annex.title }}", "PT Annex Title")
+    _paragraph(document, "{%p if annex.subtitle %}", "PT Annex Title")
+    _paragraph(document, "{{ annex.subtitle }}", "PT Annex Title")
+    _paragraph(document, "{%p endif %}", "PT Annex Title")
+    _paragraph(document, "{{ annex.attached }}", "PT Annex Note")
+    _blocks(document, "annex.body")
+    _paragraph(document, "{%p if annex.table %}", "PT Body")
+    # docxtpl replaces the whole cell holding a {%tc %} tag and the whole row
+    # holding a {%tr %} tag, so each tag has a cell or a row of its own.
+    table = document.add_table(rows=4, cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _grid(table)
+    heading, loop, cells, end = table.rows
+    _cell_paragraph(heading.cells[0], "{%tc for column in annex.table.columns %}",
+                    "PT Table Heading")
+    _cell_paragraph(heading.cells[1], "{{ column }}", "PT Table Heading")
+    _cell_paragraph(heading.cells[2], "{%tc endfor %}", "PT Table Heading")
+    _cell_paragraph(loop.cells[0], "{%tr for row in annex.table.rows %}", "PT Table")
+    _cell_paragraph(cells.cells[0], "{%tc for cell in row %}", "PT Table")
+    _cell_paragraph(cells.cells[1], "{{ cell }}", "PT Table")
+    _cell_paragraph(cells.cells[2], "{%tc endfor %}", "PT Table")
+    _cell_paragraph(end.cells[0], "{%tr endfor %}", "PT Table")
+    table.rows[0].repeat_header = True  # type: ignore[attr-defined]
+    _paragraph(document, "{%p endif %}", "PT Body")
+    _paragraph(document, "{%p endfor %}", "PT Body")
 
 
 def _page_numbers(document: Document) -> None:
@@ -404,6 +464,7 @@ def build(look: Look = Look()) -> bytes:
     _header_table(document, look)
     _body(document)
     _foot_table(document, look)
+    _annexes(document, look)
     _page_numbers(document)
     _preserve_spaces(document)
     _metadata(document, look)

@@ -136,11 +136,14 @@ def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
     """
     if unit.level is not Level.XA:
         raise ValueError(f"{unit.full_name} is not a commune-level unit; expected level 'xa'")
-    years = parent.period.years
-    movement = parent.movement
+    if parent.period is None or parent.movement is None:
+        raise ValueError("the parent plan names no movement or no period; commune plans are "
+                         "derived from the plan of a movement's summary")
+    period, movement = parent.period, parent.movement
+    years = period.years
     number = parent.document.number
     summary = f"tổng kết {years} năm thực hiện Phong trào “{movement.name}”"
-    span = f"{parent.period.start}-{parent.period.end}"
+    span = f"{period.start}-{period.end}"
     title = f"Hội nghị {summary} {unit.full_name} (giai đoạn {span})"
     basis = LegalBasis(
         kind=parent.document.kind,
@@ -161,7 +164,7 @@ def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
         ),
         title=title,
         movement=movement,
-        period=parent.period,
+        period=period,
         bases=(basis,),
         introduction=f"Ủy ban nhân dân {unit.kind.vi} ban hành Kế hoạch tổ chức Hội nghị "
         f"{summary}, cụ thể như sau:",

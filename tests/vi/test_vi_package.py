@@ -37,6 +37,8 @@ PUBLIC_API = [
     "spell_money",
     "spell_number",
     "split_unit_name",
+    "time_phrase",
+    "wrap_words",
     "year_phrase",
 ]
 

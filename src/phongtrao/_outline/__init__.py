@@ -8,13 +8,27 @@ numbered (the ``phongtrao_adjust_outline`` hook).
 """
 
 from phongtrao._outline.tree import (
+    BUILTIN_SECTIONS,
     Block,
     BlockKind,
     Node,
     NodeKind,
     Section,
     build_outline,
+    free_nodes,
+    number_nodes,
     number_outline,
 )
 
-__all__ = ["Block", "BlockKind", "Node", "NodeKind", "Section", "build_outline", "number_outline"]
+__all__ = [
+    "BUILTIN_SECTIONS",
+    "Block",
+    "BlockKind",
+    "Node",
+    "NodeKind",
+    "Section",
+    "build_outline",
+    "free_nodes",
+    "number_nodes",
+    "number_outline",
+]

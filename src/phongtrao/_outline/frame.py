@@ -15,10 +15,20 @@ import attrs
 
 from phongtrao import vi
 from phongtrao._outline.phrases import END_MARK, closing_with_end_mark
-from phongtrao._outline.tree import Block
-from phongtrao.model import Agency, Plan
+from phongtrao._outline.tree import Block, free_nodes, number_nodes
+from phongtrao.model import Agency, AnnexTable, Plan
 
-__all__ = ["Header", "SignatureBlock", "end_marked", "header", "signature_block"]
+__all__ = [
+    "HEADER_WIDTH",
+    "AnnexBlock",
+    "Header",
+    "SignatureBlock",
+    "annex_blocks",
+    "attached_note",
+    "end_marked",
+    "header",
+    "signature_block",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -56,19 +66,29 @@ class SignatureBlock:
     signer: str
 
 
+#: How many capitals of the header's bold 13 pt fit on one line of its left column
+#: (6.3 cm in the built-in template); longer names are broken at spaces.
+HEADER_WIDTH = 24
+
+
 def _parent_line(parent: Agency) -> str:
+    if parent.header_lines:
+        return " ".join(parent.header_lines).upper()
     if parent.unit is None:
         return parent.name.upper()
     return f"{parent.abbreviation} {parent.unit.full_name}".upper()
 
 
 def _issuer_lines(plan: Plan) -> tuple[str, ...]:
+    """The issuing body's lines: as given, each kept whole; else its name and unit, wrapped."""
     issuer, parent = plan.issuer, plan.parent
-    lines = [issuer.name.upper()]
+    if issuer.header_lines:
+        return tuple(line.upper() for line in issuer.header_lines)
+    names = [issuer.name.upper()]
     same_unit = parent is not None and parent.unit == issuer.unit
     if issuer.unit is not None and not same_unit:
-        lines.append(issuer.unit.full_name.upper())
-    return tuple(lines)
+        names.append(issuer.unit.full_name.upper())
+    return tuple(line for name in names for line in vi.wrap_words(name, HEADER_WIDTH))
 
 
 def header(plan: Plan) -> Header:
@@ -80,6 +100,67 @@ def header(plan: Plan) -> Header:
         issuer_lines=_issuer_lines(plan),
         number_line=vi.number_line(number.number, number.symbol, number.year),
         date_line=vi.date_line(plan.place, date.day, date.month, date.year),
+    )
+
+
+def _number_text(plan: Plan) -> str:
+    """"03/KH-UBND", or a clerk's gap "     /KH-UBND" while the number is not assigned."""
+    number = plan.document.number
+    if number.number is None:
+        year = "" if number.year is None else f"{number.year}/"
+        return f"{' ' * 5}/{year}{number.symbol}"
+    return vi.document_number(number.number, number.symbol, number.year)
+
+
+def attached_note(plan: Plan) -> str:
+    """The line under an annex's title, naming the document it is attached to.
+
+    "(Kèm theo Kế hoạch số 03/KH-UBND ngày 05 tháng 01 năm 2021 của Ủy ban nhân
+    dân huyện Cẩm Xuyên)", with gaps for what is not yet known.
+    """
+    date = plan.document.date
+    gap = " " * 6  # the date line's gap for a day or month not yet known
+    day = vi.day_number(date.day) if date.day is not None else gap
+    month = vi.month_number(date.month) if date.month is not None else gap
+    return (f"(Kèm theo {plan.document.kind.vi} số {_number_text(plan)} ngày {day} tháng "
+            f"{month} năm {date.year} của {plan.issuer.full_name})")
+
+
+@attrs.frozen(kw_only=True)
+class AnnexBlock:
+    """Phụ lục — an annex, ready to print after the document.
+
+    Attributes:
+        number: số phụ lục — "Phụ lục I" (or "Phụ lục" when it is the only one).
+        title: tên — the title in capitals.
+        subtitle: dòng dưới tên — a line under the title, or None.
+        attached: kèm theo — "(Kèm theo Kế hoạch số … ngày … của …)".
+        body: nội dung — its paragraphs and numbered topics, as blocks.
+        table: bảng — its table (``columns``, ``rows``), or None.
+    """
+
+    number: str
+    title: str
+    subtitle: str | None
+    attached: str
+    body: tuple[Block, ...]
+    table: AnnexTable | None
+
+
+def annex_blocks(plan: Plan) -> tuple[AnnexBlock, ...]:
+    """The plan's annexes, numbered as the decree says: Roman numerals from two on."""
+    several = len(plan.annexes) > 1
+    note = attached_note(plan) if plan.annexes else ""
+    return tuple(
+        AnnexBlock(
+            number=f"Phụ lục {vi.roman(index)}" if several else "Phụ lục",
+            title=annex.title.upper(),
+            subtitle=annex.subtitle,
+            attached=note,
+            body=number_nodes(free_nodes(annex.paragraphs, annex.topics)),
+            table=annex.table,
+        )
+        for index, annex in enumerate(plan.annexes, start=1)
     )
 
 

@@ -11,30 +11,41 @@ from collections.abc import Sequence
 
 from phongtrao import vi
 from phongtrao.model import (
+    AdministrativeUnit,
+    Authority,
     AwardGrant,
     Awards,
+    Conference,
     FundingSource,
+    Indicator,
     LegalBasis,
     Milestone,
+    MilestoneKind,
     PartialDate,
-    RecipientKind,
     Responsibility,
+    Target,
     Window,
 )
 
 __all__ = [
+    "authority_phrase",
     "award_assignment",
     "basis_sentence",
     "capitalize",
     "closing_with_end_mark",
+    "conference_lines",
     "date_phrase",
     "funding_sentence",
     "grant_sentence",
     "join_list",
+    "lower_first",
     "milestone_sentence",
     "recipient_lines",
     "responsibility_heading",
+    "sentence",
+    "target_sentence",
     "window_phrase",
+    "written_date",
 ]
 
 END_MARK = "./."
@@ -63,11 +74,66 @@ def window_phrase(window: Window) -> str:
 
 
 def milestone_sentence(milestone: Milestone) -> str:
-    """The sentence after the milestone's title: "Dự kiến tổ chức vào tháng 6/2021."."""
-    action = f"{milestone.modality.vi} {window_phrase(milestone.window)}"
+    """The sentence after the milestone's title, by its kind.
+
+    A conference: "Dự kiến tổ chức vào tháng 6/2021."; a deadline: "Hoàn thành
+    trước ngày 30/9/2025."; a report: "Gửi báo cáo về Phòng Văn hóa - Thông tin
+    trước ngày 30/9/2025."; a preparation or another step: "Từ tháng 3/2021 đến
+    tháng 4/2021.". A note, the user's own words, comes first as written.
+    """
+    kind = milestone.kind
+    window = milestone.window
+    due = window.end or window.start
+    if kind is MilestoneKind.CONFERENCE:
+        action = f"{milestone.modality.vi} {window_phrase(window)}"
+    elif kind is MilestoneKind.DEADLINE:
+        action = f"hoàn thành trước {date_phrase(due)}"
+    elif kind is MilestoneKind.REPORT:
+        to = f" về {milestone.recipient}" if milestone.recipient else ""
+        action = f"gửi báo cáo{to} trước {date_phrase(due)}"
+    else:
+        action = window_phrase(window)
     # The note is the user's text and stays as written; only our own words are capitalised.
     text = f"{milestone.note} {action}" if milestone.note else capitalize(action)
+    return sentence(text)
+
+
+def conference_lines(conference: Conference) -> tuple[str, ...]:
+    """The conference's details, one line each: time, venue, chairs, participants."""
+    lines = []
+    when = []
+    if conference.start is not None:
+        when.append(conference.start.vi + (f" đến {conference.end.vi}" if conference.end
+                                           else ""))
+    if conference.date is not None:
+        when.append(written_date(conference.date))
+    if when:
+        lines.append(sentence(f"Thời gian: {', '.join(when)}"))
+    if conference.venue:
+        lines.append(sentence(f"Địa điểm: {conference.venue}"))
+    if conference.chairs:
+        lines.append(sentence(f"Chủ trì: {join_list(conference.chairs)}"))
+    if conference.participants:
+        lines.append(sentence(f"Thành phần: {join_list(conference.participants, ', ')}"))
+    return tuple(lines)
+
+
+def written_date(date: PartialDate) -> str:
+    """A date in words, as an invitation writes it: "ngày 15 tháng 6 năm 2021"."""
+    if date.day is not None and date.month is not None:
+        return (f"ngày {vi.day_number(date.day)} tháng {vi.month_number(date.month)} "
+                f"năm {date.year}")
+    return date.vi
+
+
+def sentence(text: str) -> str:
+    """End a sentence with a full stop unless it already ends in punctuation."""
     return _sentence(text)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter only ("Hội nghị" -> "hội nghị")."""
+    return text[:1].lower() + text[1:]
 
 
 def _sentence(text: str) -> str:
@@ -103,8 +169,8 @@ def basis_lines(bases: Sequence[LegalBasis]) -> tuple[str, ...]:
     )
 
 
-def _recipients_phrase(kinds: Sequence[RecipientKind]) -> str:
-    return ", ".join(kind.vi for kind in kinds)
+def _recipients_phrase(kinds: Sequence[str], awards: Awards) -> str:
+    return ", ".join(awards.text(kind) or kind for kind in kinds)
 
 
 def award_assignment(awards: Awards) -> str:
@@ -112,21 +178,64 @@ def award_assignment(awards: Awards) -> str:
     text = f"Giao {awards.lead} chủ trì"
     if awards.coordinators:
         text += f", phối hợp với {join_list(awards.coordinators)}"
-    text += f" xét, lựa chọn các {_recipients_phrase(awards.recipients)} {awards.criteria}"
+    text += (f" xét, lựa chọn các {_recipients_phrase(awards.recipients, awards)} "
+             f"{awards.criteria}")
     return _sentence(text)
 
 
-def grant_sentence(grant: AwardGrant, unit_noun: str) -> str:
-    """"Giấy khen của Chủ tịch UBND huyện cho các tập thể, cá nhân <criteria>[ (tối đa N)]."."""
-    who = grant.authority.title.vi
-    if grant.authority.title.value == "chu_tich_ubnd":
-        who = f"{who} {unit_noun}"
-    text = f"{capitalize(grant.form.vi)} của {who} cho các {_recipients_phrase(grant.recipients)}"
+def authority_phrase(authority: Authority, issuer_unit: AdministrativeUnit | None) -> str:
+    """Who gives an award, as the plan writes it.
+
+    "Chủ tịch UBND huyện" in the plan of that huyện; "Chủ tịch UBND cấp xã" in a
+    higher issuer's plan (each commune's chair gives it); "Bộ trưởng Bộ Văn hóa,
+    Thể thao và Du lịch" with the body named; the authority's own wording when given.
+    """
+    if authority.wording:
+        return authority.wording
+    title = authority.title
+    words = [title.vi]
+    if title.local:
+        same = issuer_unit is not None and issuer_unit.level is authority.level
+        words.append(issuer_unit.kind.vi if same and issuer_unit is not None
+                     else f"cấp {authority.level.vi}")
+    if authority.body:
+        words.append(authority.body)
+    return " ".join(word for word in words if word)
+
+
+def _counted(grant: AwardGrant, awards: Awards) -> str:
+    """"06 tập thể và 05 cá nhân" from the grant's counts, kinds without a count by name."""
+    counted = {count.recipient: count.count for count in grant.counts}
+    parts = [f"{counted[kind]:02d} {awards.text(kind) or kind}" if kind in counted
+             else f"các {awards.text(kind) or kind}" for kind in grant.recipients]
+    return join_list(parts)
+
+
+def grant_sentence(grant: AwardGrant, awards: Awards, authority: str) -> str:
+    """"Bằng khen của Chủ tịch UBND tỉnh cho không quá 06 tập thể và 05 cá nhân <criteria>."."""
+    form = awards.text(grant.form) or grant.form
+    text = f"{capitalize(form)} của {authority} cho "
+    if grant.counts:
+        text += _counted(grant, awards) if grant.exact else f"không quá {_counted(grant, awards)}"
+    else:
+        text += f"các {_recipients_phrase(grant.recipients, awards)}"
     if grant.criteria:
         text += f" {grant.criteria}"
     if grant.quota is not None:
-        text += f" (tối đa {grant.quota:02d})"
+        if grant.counts:
+            text += (f" (tổng số {grant.quota:02d})" if grant.exact
+                     else f" (tổng số không quá {grant.quota:02d})")
+        else:
+            text += f" ({grant.quota:02d})" if grant.exact else f" (tối đa {grant.quota:02d})"
     return _sentence(text)
+
+
+def target_sentence(indicator: Indicator, target: Target) -> str:
+    """"Phấn đấu đến năm 2030 có 95% hộ gia đình đạt danh hiệu “Gia đình văn hóa”."."""
+    by = f" đến năm {target.by}" if target.by is not None else ""
+    amount = (f"{target.percent}%" if target.percent is not None
+              else vi.format_number(target.count or 0))
+    return _sentence(f"Phấn đấu{by} có {amount} {indicator.counted} {indicator.achieved_as}")
 
 
 def funding_sentence(source: FundingSource) -> str:

@@ -14,9 +14,20 @@ import attrs
 
 from phongtrao import vi
 from phongtrao._outline import phrases
-from phongtrao.model import AuthorityTitle, Plan
+from phongtrao.model import Milestone, Movement, Plan, PlanSection, Result, Topic
 
-__all__ = ["Block", "BlockKind", "Node", "NodeKind", "Section", "build_outline", "number_outline"]
+__all__ = [
+    "BUILTIN_SECTIONS",
+    "Block",
+    "BlockKind",
+    "Node",
+    "NodeKind",
+    "Section",
+    "build_outline",
+    "free_nodes",
+    "number_nodes",
+    "number_outline",
+]
 
 
 class NodeKind(str, Enum):
@@ -132,16 +143,25 @@ def _purposes(plan: Plan) -> Iterator[Section]:
         yield Section(key="purposes", title=title, children=tuple(headings))
 
 
-def _results_heading(plan: Plan) -> str:
-    movement = plan.movement
+def _results_heading(plan: Plan, movement: Movement) -> str:
     counts = []
     if movement.contents:
         counts.append(f"{len(movement.contents)} nội dung")
     if movement.campaigns:
         counts.append(f"{len(movement.campaigns)} phong trào")
     by = f" theo {', '.join(counts)}" if counts else ""
-    return (f"Đánh giá kết quả {plan.period.years} năm thực hiện phong trào "
-            f"“{movement.name}”{by}")
+    years = f"{plan.period.years} năm " if plan.period is not None else ""
+    return f"Đánh giá kết quả {years}thực hiện phong trào “{movement.name}”{by}"
+
+
+def _indicator_results(plan: Plan, results: Sequence[Result]) -> tuple[Node, ...]:
+    nodes = []
+    for result in results:
+        indicator = plan.indicator(result.indicator)
+        if indicator is not None:  # an unknown indicator is a problem check() reports
+            nodes.append(Node(kind=NodeKind.BULLET, text=phrases.sentence(
+                indicator.phrase(result.achieved, result.total))))
+    return tuple(nodes)
 
 
 def _assessment(plan: Plan) -> Iterator[Section]:
@@ -150,26 +170,31 @@ def _assessment(plan: Plan) -> Iterator[Section]:
         return
     movement = plan.movement
     results: list[Node] = []
-    if movement.contents:
+    if movement is not None and movement.contents:
         results.append(Node(
             kind=NodeKind.HEADING,
             text=f"Kết quả thực hiện {len(movement.contents)} nội dung của phong trào",
             children=_list_bullets([item.text for item in movement.contents]),
         ))
-    if movement.campaigns:
+    if movement is not None and movement.campaigns:
         results.append(Node(
             kind=NodeKind.HEADING,
             text=f"Kết quả thực hiện {len(movement.campaigns)} phong trào",
             children=_list_bullets([item.text for item in movement.campaigns]),
         ))
+    measured = _indicator_results(plan, assessment.results)
+    if measured:
+        results.append(Node(kind=NodeKind.HEADING, text="Kết quả theo các chỉ tiêu",
+                            children=measured))
     results.extend(_items(assessment.impact))
     topics = [
         Node(kind=NodeKind.HEADING, text=assessment.direction.heading,
              children=_items(assessment.direction.items)),
     ]
     if results:
-        topics.append(Node(kind=NodeKind.HEADING, text=_results_heading(plan),
-                           children=tuple(results)))
+        heading = (_results_heading(plan, movement) if movement is not None
+                   else "Đánh giá kết quả thực hiện")
+        topics.append(Node(kind=NodeKind.HEADING, text=heading, children=tuple(results)))
     for topic in (assessment.shortcomings, assessment.lessons):
         if topic is not None:
             topics.append(Node(kind=NodeKind.HEADING, text=topic.heading,
@@ -182,10 +207,15 @@ def _orientation(plan: Plan) -> Iterator[Section]:
     if orientation is None:
         return
     period = vi.period_phrase(orientation.period.start, orientation.period.end)
+    targets = []
+    for target in orientation.targets:
+        indicator = plan.indicator(target.indicator)
+        if indicator is not None:  # an unknown indicator is a problem check() reports
+            targets.append(phrases.target_sentence(indicator, target))
     yield Section(
         key="orientation",
         title=f"ĐỊNH HƯỚNG, MỤC TIÊU THỰC HIỆN PHONG TRÀO {period.upper()}",
-        children=_items(orientation.items),
+        children=_items([*orientation.items, *targets]),
     )
 
 
@@ -194,15 +224,13 @@ def _awards(plan: Plan) -> Iterator[Section]:
     if awards is None:
         return
     children = [Node(kind=NodeKind.PARAGRAPH, text=phrases.award_assignment(awards))]
+    milestones = {milestone.id: milestone for milestone in plan.schedule if milestone.id}
     for grant in awards.grants:
-        authority = grant.authority
-        noun = authority.level.vi
-        unit = plan.issuer.unit
-        if unit is not None and authority.level is unit.level:
-            noun = unit.kind.vi
-        if authority.title is not AuthorityTitle.CHU_TICH_UBND:
-            noun = ""
-        children.append(Node(kind=NodeKind.BULLET, text=phrases.grant_sentence(grant, noun)))
+        at = milestones.get(grant.at) if grant.at is not None else None
+        children.append(Node(
+            kind=NodeKind.BULLET, lead=f"Tại {phrases.lower_first(at.title)}:" if at else "",
+            text=phrases.grant_sentence(grant, awards, phrases.authority_phrase(
+                grant.authority, plan.issuer.unit))))
     if awards.deadline is not None:
         children.append(Node(
             kind=NodeKind.PARAGRAPH,
@@ -212,14 +240,19 @@ def _awards(plan: Plan) -> Iterator[Section]:
     yield Section(key="awards", title="THI ĐUA KHEN THƯỞNG", children=tuple(children))
 
 
+def _milestone(milestone: Milestone) -> Node:
+    details: tuple[Node, ...] = ()
+    if milestone.conference is not None:
+        details = tuple(Node(kind=NodeKind.BULLET, text=text)
+                        for text in phrases.conference_lines(milestone.conference))
+    return Node(kind=NodeKind.ITEM, lead=f"{milestone.title}:",
+                text=phrases.milestone_sentence(milestone), children=details)
+
+
 def _schedule(plan: Plan) -> Iterator[Section]:
     if not plan.schedule:
         return
-    children = tuple(
-        Node(kind=NodeKind.ITEM, lead=f"{milestone.title}:",
-             text=phrases.milestone_sentence(milestone))
-        for milestone in plan.schedule
-    )
+    children = tuple(_milestone(milestone) for milestone in plan.schedule)
     yield Section(key="schedule", title="THỜI GIAN TỔNG KẾT", children=children)
 
 
@@ -248,12 +281,73 @@ def _responsibilities(plan: Plan) -> Iterator[Section]:
     yield Section(key="responsibilities", title="TỔ CHỨC THỰC HIỆN", children=tuple(children))
 
 
-_PARTS = (_purposes, _assessment, _orientation, _awards, _schedule, _funding, _responsibilities)
+#: The built-in parts, by key, in the conventional order of a Kế hoạch.
+_PARTS = {
+    "purposes": _purposes,
+    "assessment": _assessment,
+    "orientation": _orientation,
+    "awards": _awards,
+    "schedule": _schedule,
+    "funding": _funding,
+    "responsibilities": _responsibilities,
+}
+#: The keys of the built-in parts, which a plan's ``sections`` may rename, leave out or move.
+BUILTIN_SECTIONS = tuple(_PARTS)
+
+
+def free_nodes(paragraphs: Sequence[str], topics: Sequence[Topic]) -> tuple[Node, ...]:
+    """The nodes of a text of a plan's own: paragraphs, then numbered topics with items."""
+    nodes = [Node(kind=NodeKind.PARAGRAPH, text=text) for text in paragraphs]
+    nodes += [Node(kind=NodeKind.HEADING, text=topic.heading, children=_items(topic.items))
+              for topic in topics]
+    return tuple(nodes)
+
+
+def _own(spec: PlanSection) -> Section:
+    return Section(key=spec.key, title=(spec.title or spec.key).upper(),
+                   children=free_nodes(spec.paragraphs, spec.topics))
+
+
+def _placed(sections: list[Section], section: Section, after: str | None) -> None:
+    """Put ``section`` after the one keyed ``after`` ("start": first; None or absent: last)."""
+    if after == "start":
+        sections.insert(0, section)
+        return
+    keys = [item.key for item in sections]
+    if after in keys:
+        sections.insert(keys.index(after) + 1, section)
+    else:
+        sections.append(section)
 
 
 def build_outline(plan: Plan) -> tuple[Section, ...]:
-    """The body's sections, in the conventional order; absent parts are left out."""
-    return tuple(section for part in _PARTS for section in part(plan))
+    """The body's sections, in the conventional order, as the plan's ``sections`` change it.
+
+    Absent parts are left out. A built-in part may be renamed, left out or moved
+    (``after``); a part of the plan's own is placed after the part it names, or
+    at the end.
+    """
+    sections = [section for part in _PARTS.values() for section in part(plan)]
+    for spec in plan.sections:
+        keys = [section.key for section in sections]
+        if spec.key in _PARTS:
+            if spec.key not in keys:
+                continue
+            position = keys.index(spec.key)
+            if spec.omit:
+                del sections[position]
+                continue
+            section = sections[position]
+            if spec.title is not None:
+                section = attrs.evolve(section, title=spec.title.upper())
+            if spec.after is not None:
+                del sections[position]
+                _placed(sections, section, spec.after)
+            else:
+                sections[position] = section
+        elif not spec.omit:
+            _placed(sections, _own(spec), spec.after)
+    return tuple(sections)
 
 
 def _number(prefix: str, index: int, depth: int) -> str:
@@ -280,6 +374,11 @@ def _flatten(nodes: Sequence[Node], prefix: str, depth: int) -> Iterator[Block]:
         else:
             yield Block(kind=BlockKind.PARAGRAPH, number="", lead=node.lead, text=node.text,
                         depth=depth)
+
+
+def number_nodes(nodes: Sequence[Node]) -> tuple[Block, ...]:
+    """Number nodes standing alone (an annex's text): 1. / 1.1. / a) / -."""
+    return tuple(_flatten(nodes, "", 1))
 
 
 def number_outline(sections: Sequence[Section]) -> tuple[Block, ...]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from phongtrao._outline import Section, build_outline, number_outline, phrases
-from phongtrao._outline.frame import end_marked, header, signature_block
+from phongtrao._outline.frame import annex_blocks, end_marked, header, signature_block
 from phongtrao.model import Plan
 
 __all__ = ["CONTEXT_VERSION", "template_context"]
@@ -38,7 +38,7 @@ def template_context(plan: Plan, sections: Sequence[Section] | None = None) -> d
         A mapping of the documented names (see docs/templates.md):
         ``context_version``, ``plan``, ``header``, ``kind_title``, ``title``,
         ``bases``, ``introduction``, ``body``, ``closing``, ``recipients_title``,
-        ``recipients`` and ``signature``.
+        ``recipients``, ``signature`` and ``annexes``.
     """
     outline = build_outline(plan) if sections is None else sections
     body, closing = end_marked(number_outline(outline), plan.closing)
@@ -55,4 +55,5 @@ def template_context(plan: Plan, sections: Sequence[Section] | None = None) -> d
         "recipients_title": "Nơi nhận:",
         "recipients": phrases.recipient_lines(plan.recipients),
         "signature": signature_block(plan),
+        "annexes": annex_blocks(plan),
     }

@@ -29,7 +29,7 @@ class AwardRule:
         source: căn cứ — the law that says so.
     """
 
-    form: AwardForm
+    form: str
     title: AuthorityTitle
     level: Level
     since: datetime.date
@@ -54,7 +54,7 @@ _CHAIR = AuthorityTitle.CHU_TICH_UBND
 
 
 def _row(
-    form: AwardForm,
+    form: str,
     title: AuthorityTitle,
     level: Level,
     since: datetime.date,
@@ -86,6 +86,6 @@ AWARD_RULES: tuple[AwardRule, ...] = (
 )
 
 
-def rules_for(form: AwardForm, day: datetime.date) -> tuple[AwardRule, ...]:
-    """The rules in force on ``day`` for ``form``; empty when the table does not know."""
-    return tuple(rule for rule in AWARD_RULES if rule.form is form and rule.applies_on(day))
+def rules_for(form: str, day: datetime.date) -> tuple[AwardRule, ...]:
+    """The rules in force on ``day`` for the form ``form`` (an id); empty when unknown."""
+    return tuple(rule for rule in AWARD_RULES if rule.form == form and rule.applies_on(day))

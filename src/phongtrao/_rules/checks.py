@@ -9,14 +9,26 @@ not fit the issuer, text a document cannot hold.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from phongtrao import vi
 from phongtrao._problems import Problem, Severity
 from phongtrao._rules.awards_table import AWARD_RULES, AwardRule, rules_for
 from phongtrao._rules.walk import texts
-from phongtrao.model import REFORM_DATE, Agency, AwardForm, Level, Plan, UnitKind
+from phongtrao.model import BUILTIN_PARTS as BUILTIN_SECTIONS
+from phongtrao.model import (
+    NATIONAL_WORDING,
+    REFORM_DATE,
+    Agency,
+    AwardForm,
+    Level,
+    MilestoneKind,
+    Plan,
+    UnitKind,
+)
 
 __all__ = ["BUILTIN_CHECKS", "CODES", "Check"]
 
@@ -39,6 +51,14 @@ CODES: dict[str, str] = {
     "unit-not-existing": "a unit is used outside its own validity window",
     "award-authority": "the authority may not give that award on the plan's date",
     "award-rule-unknown": "the rule table does not say who may give that award on that date",
+    "award-wording-missing": "a form of award or kind of recipient is no national one and the "
+    "plan gives no wording for it",
+    "award-tier-unknown": "an award is given at a milestone id no milestone has",
+    "indicator-unknown": "a target or result names an indicator the plan does not define",
+    "indicator-total-missing": "a result of an indicator counted of a total gives no total "
+    "(or a plain count gives one)",
+    "section-invalid": "a part of the plan's own has no title, a part is named twice, or "
+    "'after' names no part",
     "signature-prefix": "the signature's TM. line does not fit the issuer",
     "signature-body": "the TM. line names another body than the issuer",
     "signer-title": "the signer's name carries an academic title",
@@ -130,12 +150,13 @@ def check_bases(plan: Plan) -> Iterator[Problem]:
 
 def check_period(plan: Plan) -> Iterator[Problem]:
     """The period summarised starts no earlier than the movement."""
-    if plan.period.start < plan.movement.start_year:
+    period, movement = plan.period, plan.movement
+    if period is not None and movement is not None and period.start < movement.start_year:
         yield _problem(
             "$.period.start",
             "period-before-movement",
-            f"the period starts in {plan.period.start}, before the movement started "
-            f"({plan.movement.start_year}); expected {plan.movement.start_year} or later",
+            f"the period starts in {period.start}, before the movement started "
+            f"({movement.start_year}); expected {movement.start_year} or later",
         )
 
 
@@ -168,7 +189,11 @@ def check_schedule(plan: Plan) -> Iterator[Problem]:
                 f"year following the plan ({horizon.isoformat()}); check the year",
                 Severity.WARNING,
             )
+        if milestone.kind is not MilestoneKind.CONFERENCE:
+            continue  # deadlines and reports may come in any order
         for earlier_index, earlier in enumerate(plan.schedule[:index]):
+            if earlier.kind is not MilestoneKind.CONFERENCE:
+                continue
             if milestone.level.rank < earlier.level.rank:
                 yield _problem(
                     f"{path}.level",
@@ -179,15 +204,17 @@ def check_schedule(plan: Plan) -> Iterator[Problem]:
                 )
             elif (
                 milestone.level.rank > earlier.level.rank
-                and window.first_day < earlier.window.first_day
+                and window.last_day < earlier.window.first_day
             ):
+                # Windows are compared as intervals: the higher tier may not be over
+                # before the lower one can begin (a quarter holds the days inside it).
                 yield _problem(
                     f"{path}.window",
                     "milestone-order",
-                    f"the {milestone.level.vi} level meets ({window.first_day.isoformat()}) "
-                    f"before the {earlier.level.vi} level starts "
-                    f"({earlier.window.first_day.isoformat()}, $.schedule[{earlier_index}]); "
-                    "expected the lower level first",
+                    f"the {milestone.level.vi} level's conference is over "
+                    f"({window.last_day.isoformat()}) before the {earlier.level.vi} level's "
+                    f"can begin ({earlier.window.first_day.isoformat()}, "
+                    f"$.schedule[{earlier_index}]); expected the lower level first",
                 )
 
 
@@ -246,16 +273,20 @@ def check_units(plan: Plan) -> Iterator[Problem]:
             )
 
 
-def _coverage(form: AwardForm) -> str:
+def _form_name(form: str) -> str:
+    return NATIONAL_WORDING.get(form, form)
+
+
+def _coverage(form: str) -> str:
     """The span of dates the table covers for a form, as a parenthesis; empty if none."""
-    known = [rule for rule in AWARD_RULES if rule.form is form]
+    known = [rule for rule in AWARD_RULES if rule.form == form]
     if not known:
         return ""
     since = min(rule.since for rule in known)
     ends = [rule.until for rule in known]
     until = None if None in ends else max(end for end in ends if end is not None)
     span = f"from {since.isoformat()}" + ("" if until is None else f" to {until.isoformat()}")
-    return f" (it covers {form.vi} {span})"
+    return f" (it covers {_form_name(form)} {span})"
 
 
 def _allowed(rules: tuple[AwardRule, ...]) -> str:
@@ -271,14 +302,17 @@ def check_awards(plan: Plan) -> Iterator[Problem]:
     if plan.awards is None:
         return
     day = plan.document.date.first_day
+    national = {form.value for form in AwardForm}
     for index, grant in enumerate(plan.awards.grants):
+        if grant.form not in national:
+            continue  # a form of the plan's own or a plugin's: no national rule applies
         path = f"$.awards.grants[{index}]"
         rules = rules_for(grant.form, day)
         if not rules:
             yield _problem(
                 f"{path}.form",
                 "award-rule-unknown",
-                f"the rule table does not say who may give {grant.form.vi} on "
+                f"the rule table does not say who may give {_form_name(grant.form)} on "
                 f"{day.isoformat()}{_coverage(grant.form)}; check the authority by hand",
                 Severity.WARNING,
             )
@@ -289,22 +323,124 @@ def check_awards(plan: Plan) -> Iterator[Problem]:
             yield _problem(
                 f"{path}.authority",
                 "award-authority",
-                f"{authority.title.vi} cấp {authority.level.vi} may not give {grant.form.vi} "
-                f"on {day.isoformat()}; expected {allowed}",
+                f"{authority.title.vi} cấp {authority.level.vi} may not give "
+                f"{_form_name(grant.form)} on {day.isoformat()}; expected {allowed}",
             )
+
+
+def check_award_words(plan: Plan) -> Iterator[Problem]:
+    """Every form and recipient kind has its wording; a grant's tier is a milestone."""
+    awards = plan.awards
+    if awards is None:
+        return
+    known = sorted({*NATIONAL_WORDING, *(item.id for item in awards.wording)})
+    milestones = [milestone.id for milestone in plan.schedule if milestone.id]
+
+    def unworded(id_: str, path: str, what: str) -> Problem | None:
+        if awards.text(id_) is not None:
+            return None
+        close = difflib.get_close_matches(id_, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return _problem(path, "award-wording-missing",
+                        f"{id_!r} is no national {what}{hint}; give its wording under "
+                        "awards.wording (id and text), or use a plugin that knows it")
+
+    for index, kind in enumerate(awards.recipients):
+        found = unworded(kind, f"$.awards.recipients[{index}]", "recipient kind")
+        if found is not None:
+            yield found
+    for index, grant in enumerate(awards.grants):
+        path = f"$.awards.grants[{index}]"
+        found = unworded(grant.form, f"{path}.form", "form of award")
+        if found is not None:
+            yield found
+        for position, kind in enumerate(grant.recipients):
+            found = unworded(kind, f"{path}.recipients[{position}]", "recipient kind")
+            if found is not None:
+                yield found
+        if grant.at is not None and grant.at not in milestones:
+            listed = ", ".join(repr(item) for item in milestones) or "none has an id"
+            yield _problem(f"{path}.at", "award-tier-unknown",
+                           f"no milestone has the id {grant.at!r}; expected the id of the "
+                           f"conference where it is given ({listed})")
+
+
+def check_indicators(plan: Plan) -> Iterator[Problem]:
+    """Targets and results name the plan's indicators; a paired indicator's result has a total."""
+    known = [indicator.id for indicator in plan.indicators]
+
+    def unknown(id_: str, path: str) -> Problem:
+        close = difflib.get_close_matches(id_, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        listed = ", ".join(repr(item) for item in known) or "the plan has none"
+        return _problem(path, "indicator-unknown", f"no indicator has the id {id_!r}{hint}; "
+                        f"expected one of the plan's indicators ({listed})")
+
+    if plan.orientation is not None:
+        for index, target in enumerate(plan.orientation.targets):
+            if plan.indicator(target.indicator) is None:
+                yield unknown(target.indicator, f"$.orientation.targets[{index}].indicator")
+    if plan.assessment is not None:
+        for index, result in enumerate(plan.assessment.results):
+            path = f"$.assessment.results[{index}]"
+            indicator = plan.indicator(result.indicator)
+            if indicator is None:
+                yield unknown(result.indicator, f"{path}.indicator")
+            elif indicator.paired and result.total is None:
+                yield _problem(f"{path}.total", "indicator-total-missing",
+                               f"{indicator.name} is counted of a total ({indicator.counted}); "
+                               "expected the total, as achieved/total")
+            elif not indicator.paired and result.total is not None:
+                yield _problem(f"{path}.total", "indicator-total-missing",
+                               f"{indicator.name} is a plain count; expected no total",
+                               Severity.WARNING)
+
+
+def check_sections(plan: Plan) -> Iterator[Problem]:
+    """A plan's own parts have titles; each part is named once; ``after`` names a part."""
+    keys = [*BUILTIN_SECTIONS, *(spec.key for spec in plan.sections
+                                 if spec.key not in BUILTIN_SECTIONS)]
+    seen: set[str] = set()
+    for index, spec in enumerate(plan.sections):
+        path = f"$.sections[{index}]"
+        if spec.key in seen:
+            yield _problem(f"{path}.key", "section-invalid", f"the part {spec.key!r} is given "
+                           "twice; expected each part once")
+        seen.add(spec.key)
+        own = spec.key not in BUILTIN_SECTIONS
+        if own and spec.title is None and not spec.omit:
+            yield _problem(f"{path}.title", "section-invalid",
+                           f"{spec.key!r} is not a built-in part ({', '.join(BUILTIN_SECTIONS)}), "
+                           "so it is a part of the plan's own and needs a title")
+        if not own and (spec.paragraphs or spec.topics):
+            yield _problem(f"{path}.paragraphs", "section-invalid",
+                           f"the built-in part {spec.key!r} is written from the plan's fields; "
+                           "expected its text there, or a part of the plan's own")
+        if spec.after is not None and spec.after not in (*keys, "start"):
+            close = difflib.get_close_matches(spec.after, keys, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            yield _problem(f"{path}.after", "section-invalid",
+                           f"no part has the key {spec.after!r}{hint}; expected 'start' or one "
+                           f"of {', '.join(keys)}")
+
+
+def _same_name(text: str, names: Iterable[str | None]) -> bool:
+    wanted = vi.name_key(text)
+    return any(name is not None and vi.name_key(name) == wanted for name in names)
 
 
 def check_signature(plan: Plan) -> Iterator[Problem]:
     """TM. for a collective issuer and only then; the TM. line names the issuer."""
     signature, issuer = plan.signature, plan.issuer
-    if issuer.collective and signature.on_behalf_of is None:
+    collective = issuer.signs_collectively
+    if collective and signature.on_behalf_of is None:
         yield _problem(
             "$.signature.on_behalf_of",
             "signature-prefix",
             f"{issuer.name} is a collective body, so the plan is signed on its behalf; "
             f"expected on_behalf_of: {issuer.name!r} (the 'TM. {issuer.name.upper()}' line)",
         )
-    elif not issuer.collective and signature.on_behalf_of is not None:
+    elif not collective and signature.on_behalf_of is not None:
         yield _problem(
             "$.signature.on_behalf_of",
             "signature-prefix",
@@ -313,13 +449,13 @@ def check_signature(plan: Plan) -> Iterator[Problem]:
         )
     elif (
         signature.on_behalf_of is not None
-        and signature.on_behalf_of.casefold() != issuer.name.casefold()
+        and not _same_name(signature.on_behalf_of, (issuer.name, issuer.short_name))
     ):
         yield _problem(
             "$.signature.on_behalf_of",
             "signature-body",
             f"the TM. line names {signature.on_behalf_of!r}, not the issuer {issuer.name!r}; "
-            f"expected on_behalf_of: {issuer.name!r}",
+            f"expected on_behalf_of: {issuer.called!r}",
             Severity.WARNING,
         )
     academic = _ACADEMIC.match(signature.signer)
@@ -369,6 +505,9 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     check_schedule,
     check_units,
     check_awards,
+    check_award_words,
+    check_indicators,
+    check_sections,
     check_signature,
     check_recipients,
 )

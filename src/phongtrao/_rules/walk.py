@@ -8,16 +8,20 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model import DocumentNumber, PartialDate
+from phongtrao.model import DocumentNumber, PartialDate, TimeOfDay
+from phongtrao.model._fields import is_identifier
 
 __all__ = ["texts"]
 
 #: Values written as one string in plan files: walked as that string.
-_SCALARS = (DocumentNumber, PartialDate)
+_SCALARS = (DocumentNumber, PartialDate, TimeOfDay)
 
 
 def texts(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
-    """Yield ``(path, text)`` for every text in ``value`` (not enum choices), in field order."""
+    """Yield ``(path, text)`` for every text in ``value``, in field order.
+
+    Enum choices and ids (fields marked as identifiers) are not text.
+    """
     if isinstance(value, Enum):
         return  # a choice from a fixed list, not text the user wrote
     if isinstance(value, str):
@@ -26,7 +30,8 @@ def texts(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
         yield path, str(value)
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            yield from texts(getattr(value, field.name), f"{path}.{field.name}")
+            if not is_identifier(field):  # ids are names other parts use, not printed text
+                yield from texts(getattr(value, field.name), f"{path}.{field.name}")
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from texts(item, f"{path}[{index}]")

@@ -7,15 +7,19 @@ invariants of each class and raise :class:`ModelError` naming the field.
 
 from phongtrao.errors import ModelError
 from phongtrao.model._awards import (
+    NATIONAL_WORDING,
     Authority,
     AuthorityTitle,
+    AwardCount,
     AwardForm,
     AwardGrant,
     Awards,
     RecipientKind,
 )
 from phongtrao.model._documents import Document, DocumentKind, DocumentNumber, LegalBasis
+from phongtrao.model._indicators import Indicator, Result, Target
 from phongtrao.model._movement import CatalogItem, Movement
+from phongtrao.model._parts import BUILTIN_PARTS, Annex, AnnexTable, PlanSection, Topic
 from phongtrao.model._plan import (
     Assessment,
     FundingSource,
@@ -24,30 +28,46 @@ from phongtrao.model._plan import (
     Responsibility,
     Signature,
     SignMode,
-    Topic,
 )
-from phongtrao.model._schedule import Milestone, Modality
-from phongtrao.model._time import PartialDate, Period, Precision, Window
-from phongtrao.model._units import REFORM_DATE, AdministrativeUnit, Agency, Level, UnitKind
+from phongtrao.model._schedule import AgendaItem, Conference, Milestone, MilestoneKind, Modality
+from phongtrao.model._time import PartialDate, Period, Precision, TimeOfDay, Window
+from phongtrao.model._units import (
+    REFORM_DATE,
+    AdministrativeUnit,
+    Agency,
+    BodyKind,
+    Level,
+    UnitKind,
+)
 
 __all__ = [
+    "BUILTIN_PARTS",
+    "NATIONAL_WORDING",
     "REFORM_DATE",
     "AdministrativeUnit",
     "Agency",
+    "AgendaItem",
+    "Annex",
+    "AnnexTable",
     "Assessment",
     "Authority",
     "AuthorityTitle",
+    "AwardCount",
     "AwardForm",
     "AwardGrant",
     "Awards",
+    "BodyKind",
     "CatalogItem",
+    "Conference",
     "Document",
     "DocumentKind",
     "DocumentNumber",
     "FundingSource",
+    "Indicator",
     "LegalBasis",
     "Level",
     "Milestone",
+    "MilestoneKind",
     "Modality",
     "ModelError",
     "Movement",
@@ -55,11 +75,15 @@ __all__ = [
     "PartialDate",
     "Period",
     "Plan",
+    "PlanSection",
     "Precision",
     "RecipientKind",
     "Responsibility",
+    "Result",
     "SignMode",
     "Signature",
+    "Target",
+    "TimeOfDay",
     "Topic",
     "UnitKind",
     "Window",

@@ -104,9 +104,14 @@ def describe_value(value: Any) -> str:
 
 
 def text(value: Any) -> str:
-    """Text, normalised to NFC; anything else is refused."""
+    """Text, normalised to NFC; anything else is refused.
+
+    A ``str`` subclass (a str-valued enum member such as ``AwardForm.GIAY_KHEN``)
+    is stored as the plain text of its value.
+    """
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        plain = value if type(value) is str else str.__str__(value)
+        return unicodedata.normalize("NFC", plain)
     raise ConversionError(f"expected text, got {describe_value(value)}")
 
 

@@ -24,7 +24,15 @@ import attrs
 from phongtrao.errors import ModelError
 from phongtrao.model._convert import ConversionError, converter_for, describe_value
 
-__all__ = ["Model", "converting", "describe", "documented", "meaning", "model"]
+__all__ = [
+    "Model",
+    "converting",
+    "describe",
+    "documented",
+    "is_identifier",
+    "meaning",
+    "model",
+]
 
 _C = TypeVar("_C", bound=type)
 _M = TypeVar("_M", bound="Model")
@@ -32,14 +40,27 @@ _M = TypeVar("_M", bound="Model")
 VI = "phongtrao.vi"
 EN = "phongtrao.en"
 EXAMPLE = "phongtrao.example"
+IDENTIFIER = "phongtrao.identifier"
 
 
-def describe(vi: str, en: str, example: Any = None) -> dict[str, Any]:
-    """Return attrs field metadata holding a field's meaning and an example value."""
+def describe(vi: str, en: str, example: Any = None, *, identifier: bool = False
+             ) -> dict[str, Any]:
+    """Return attrs field metadata holding a field's meaning and an example value.
+
+    ``identifier`` marks a field that holds ids (stable names other parts refer
+    to), not text a document prints.
+    """
     meta: dict[str, Any] = {VI: vi, EN: en}
     if example is not None:
         meta[EXAMPLE] = example
+    if identifier:
+        meta[IDENTIFIER] = True
     return meta
+
+
+def is_identifier(field: attrs.Attribute[Any]) -> bool:
+    """Whether the field holds ids rather than text."""
+    return bool(field.metadata.get(IDENTIFIER, False))
 
 
 def meaning(field: attrs.Attribute[Any]) -> tuple[str, str]:

@@ -16,10 +16,11 @@ __all__ = ["CatalogItem", "Movement"]
 _ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
-def _check_id(instance: Any, attribute: Any, value: str) -> None:
+def check_id(instance: Any, attribute: Any, value: str) -> None:
+    """Require a stable id: lower-case ASCII words joined by '-' or '_'."""
     if not _ID.fullmatch(value):
         raise ModelError(
-            "id",
+            attribute.name,
             f"{excerpt(value)} is not a stable id; expected lower-case ASCII letters and digits "
             "joined by '-' or '_', like 'gia-dinh-van-hoa'",
         )
@@ -34,9 +35,9 @@ class CatalogItem(Model):
     """
 
     id: str = attrs.field(
-        validator=_check_id,
+        validator=check_id,
         metadata=describe("Mã ổn định", "stable id shared by every issuer's wording",
-                          "gia-dinh-van-hoa"),
+                          "gia-dinh-van-hoa", identifier=True),
     )
     text: str = attrs.field(
         metadata=describe("Cách diễn đạt của cơ quan ban hành", "the issuer's wording",
@@ -44,7 +45,8 @@ class CatalogItem(Model):
     )
 
 
-def _unique_ids(field: str) -> Any:
+def unique_ids(field: str) -> Any:
+    """A validator: each item's id once."""
     def check(instance: Movement, attribute: Any, items: tuple[CatalogItem, ...]) -> None:
         seen: set[str] = set()
         for index, item in enumerate(items):
@@ -82,12 +84,12 @@ class Movement(Model):
     )
     contents: tuple[CatalogItem, ...] = attrs.field(
         default=(),
-        validator=_unique_ids("contents"),
+        validator=unique_ids("contents"),
         metadata=describe("Các nội dung", "its contents, in the issuer's order and wording"),
     )
     campaigns: tuple[CatalogItem, ...] = attrs.field(
         default=(),
-        validator=_unique_ids("campaigns"),
+        validator=unique_ids("campaigns"),
         metadata=describe("Các phong trào, cuộc vận động thành phần",
                           "its campaigns and sub-movements, in the issuer's order and wording"),
     )

@@ -11,7 +11,9 @@ from phongtrao.errors import ModelError
 from phongtrao.model._awards import Awards
 from phongtrao.model._documents import Document, LegalBasis
 from phongtrao.model._fields import Model, converting, describe, model
-from phongtrao.model._movement import Movement
+from phongtrao.model._indicators import Indicator, Result, Target
+from phongtrao.model._movement import Movement, unique_ids
+from phongtrao.model._parts import Annex, PlanSection, Topic
 from phongtrao.model._schedule import Milestone
 from phongtrao.model._time import Period
 from phongtrao.model._units import Agency
@@ -26,20 +28,6 @@ __all__ = [
     "Signature",
     "Topic",
 ]
-
-
-@model
-@attrs.frozen(kw_only=True, field_transformer=converting)
-class Topic(Model):
-    """Một mục đánh giá — a numbered heading with its numbered items."""
-
-    heading: str = attrs.field(
-        metadata=describe("Tiêu đề", "heading", "Đánh giá những tồn tại, hạn chế"),
-    )
-    items: tuple[str, ...] = attrs.field(
-        default=(),
-        metadata=describe("Các nội dung", "its items, each a sentence"),
-    )
 
 
 @model
@@ -65,6 +53,11 @@ class Assessment(Model):
     lessons: Topic | None = attrs.field(
         default=None, metadata=describe("Bài học kinh nghiệm", "lessons to draw")
     )
+    results: tuple[Result, ...] = attrs.field(
+        default=(),
+        metadata=describe("Kết quả theo chỉ tiêu", "the indicators' results so far, each "
+                          "printed with its share"),
+    )
 
 
 @model
@@ -76,7 +69,12 @@ class Orientation(Model):
         metadata=describe("Giai đoạn tiếp theo", "the next period", {"start": 2021, "end": 2025})
     )
     items: tuple[str, ...] = attrs.field(
+        default=(),
         metadata=describe("Các định hướng", "its items, each numbered"),
+    )
+    targets: tuple[Target, ...] = attrs.field(
+        default=(),
+        metadata=describe("Mục tiêu", "targets of the plan's indicators for the next period"),
     )
 
 
@@ -221,12 +219,19 @@ class Plan(Model):
     title: str = attrs.field(
         metadata=describe("Trích yếu", "what the plan is about, under 'KẾ HOẠCH'"),
     )
-    movement: Movement = attrs.field(
-        metadata=describe("Phong trào", "the movement summarised")
+    movement: Movement | None = attrs.field(
+        default=None,
+        metadata=describe("Phong trào", "the movement summarised, for a plan that sums one up"),
     )
-    period: Period = attrs.field(
-        metadata=describe("Giai đoạn tổng kết", "the years summarised",
-                          {"start": 2000, "end": 2020})
+    period: Period | None = attrs.field(
+        default=None,
+        metadata=describe("Giai đoạn tổng kết", "the years summarised, for a plan that sums "
+                          "them up", {"start": 2000, "end": 2020}),
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(),
+        validator=unique_ids("indicators"),
+        metadata=describe("Chỉ tiêu", "what results are counted by, for targets and results"),
     )
     bases: tuple[LegalBasis, ...] = attrs.field(
         default=(),
@@ -265,6 +270,11 @@ class Plan(Model):
         default=(),
         metadata=describe("Tổ chức thực hiện", "each unit's duties"),
     )
+    sections: tuple[PlanSection, ...] = attrs.field(
+        default=(),
+        metadata=describe("Các phần", "built-in parts renamed, left out or moved, and parts "
+                          "of the plan's own"),
+    )
     closing: str | None = attrs.field(
         default=None,
         metadata=describe("Đoạn kết", "the closing paragraph; the end mark './.' is added"),
@@ -277,6 +287,14 @@ class Plan(Model):
     signature: Signature = attrs.field(
         metadata=describe("Chữ ký", "the signature block")
     )
+    annexes: tuple[Annex, ...] = attrs.field(
+        default=(),
+        metadata=describe("Phụ lục", "parts attached after the document, numbered Phụ lục I, II …"),
+    )
+
+    def indicator(self, id: str) -> Indicator | None:
+        """The plan's indicator of that id, if any."""
+        return next((item for item in self.indicators if item.id == id), None)
 
     @property
     def place(self) -> str:

@@ -22,7 +22,7 @@ from phongtrao.model._convert import (
 )
 from phongtrao.model._fields import Model, converting, describe, model
 
-__all__ = ["PartialDate", "Period", "Precision", "Window"]
+__all__ = ["PartialDate", "Period", "Precision", "TimeOfDay", "Window"]
 
 
 class Precision(str, Enum):
@@ -288,3 +288,72 @@ class Period(Model):
     def years(self) -> int:
         """The length in years, as Vietnamese summaries count it (2000-2020 is 20 năm)."""
         return self.end - self.start
+
+
+_TIME = re.compile(r"(?P<hour>\d{1,2})[:h](?P<minute>\d{2})")
+
+
+def _check_hour(instance: TimeOfDay, attribute: Any, hour: int) -> None:
+    if not 0 <= hour <= 23:
+        raise ModelError("hour", f"hour {hour} is out of range; expected 0-23")
+
+
+def _check_minute(instance: TimeOfDay, attribute: Any, minute: int) -> None:
+    if not 0 <= minute <= 59:
+        raise ModelError("minute", f"minute {minute} is out of range; expected 0-59")
+
+
+@model
+@attrs.frozen(kw_only=True, field_transformer=converting)
+class TimeOfDay(Model):
+    """Giờ — a time of day, written ``07:30`` in plan files."""
+
+    hour: int = attrs.field(validator=_check_hour, metadata=describe("Giờ", "hour, 0-23", 7))
+    minute: int = attrs.field(default=0, validator=_check_minute,
+                              metadata=describe("Phút", "minute, 0-59", 30))
+
+    @classmethod
+    def parse(cls, text: str) -> TimeOfDay:
+        """Read ``07:30`` (or ``7:30``, ``07h30``).
+
+        Raises:
+            ModelError: when the text is no time of day.
+        """
+        match = _TIME.fullmatch(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            raise ModelError("time", f"{excerpt(str(text))} is not a time of day; expected "
+                             "hours and minutes like '07:30'", cls=cls.__name__, value=text)
+        try:
+            return cls(hour=int(match["hour"]), minute=int(match["minute"]))
+        except ModelError as error:
+            raise ModelError("time", f"{excerpt(text)} is not a real time: {error.message}",
+                             cls=cls.__name__, value=text) from None
+
+    @property
+    def vi(self) -> str:
+        """The time as documents write it: "07 giờ 30 phút"."""
+        return vi.time_phrase(self.hour, self.minute)
+
+    def __str__(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+
+def to_time_of_day(value: Any) -> TimeOfDay:
+    """A time of day from what a plan file may write: ``"07:30"``."""
+    if isinstance(value, TimeOfDay):
+        return value
+    if isinstance(value, str):
+        try:
+            return TimeOfDay.parse(value)
+        except ModelError as error:
+            raise ConversionError(error.message, "bad-value") from None
+    hint = ""
+    if type(value) is int and 0 <= value < 24 * 60:
+        # YAML 1.1 reads an unquoted 07:30 as a number in base 60 (7 × 60 + 30 = 450).
+        hint = (f"; YAML reads an unquoted time as a number, so put it in quotes: "
+                f"'{value // 60:02d}:{value % 60:02d}'")
+    raise ConversionError(
+        f"expected a time of day such as '07:30', got {describe_value(value)}{hint}")
+
+
+SCALARS[TimeOfDay] = to_time_of_day

@@ -12,7 +12,7 @@ from phongtrao.errors import ModelError
 from phongtrao.model._convert import ALIASES
 from phongtrao.model._fields import Model, converting, describe, model
 
-__all__ = ["REFORM_DATE", "AdministrativeUnit", "Agency", "Level", "UnitKind"]
+__all__ = ["REFORM_DATE", "AdministrativeUnit", "Agency", "BodyKind", "Level", "UnitKind"]
 
 #: The last day the three-tier local government operated (Vietnam's 2025 reform):
 #: from 2025-07-01 districts (huyện, quận, thị xã, thành phố thuộc tỉnh) and
@@ -21,8 +21,14 @@ REFORM_DATE = datetime.date(2025, 6, 30)
 
 
 class Level(str, Enum):
-    """Cấp hành chính — the administrative level, ordered from the commune up."""
+    """Cấp — the level of a unit or a tier, ordered from the community up.
 
+    ``thon`` is the community below the commune (thôn, tổ dân phố, khu phố, ấp,
+    bản …): not an administrative level, but a tier that holds its own
+    conference.
+    """
+
+    THON = "thon"
     XA = "xa"
     HUYEN = "huyen"
     TINH = "tinh"
@@ -30,7 +36,7 @@ class Level(str, Enum):
 
     @property
     def rank(self) -> int:
-        """Position from the bottom (xã 0, huyện 1, tỉnh 2, trung ương 3)."""
+        """Position from the bottom (thôn 0, xã 1, huyện 2, tỉnh 3, trung ương 4)."""
         return list(Level).index(self)
 
     @property
@@ -40,6 +46,7 @@ class Level(str, Enum):
 
 
 _LEVEL_VI = {
+    Level.THON: "thôn",
     Level.XA: "xã",
     Level.HUYEN: "huyện",
     Level.TINH: "tỉnh",
@@ -60,6 +67,13 @@ class UnitKind(str, Enum):
     PHUONG = "phuong"
     THI_TRAN = "thi_tran"
     DAC_KHU = "dac_khu"
+    THON = "thon"
+    TO_DAN_PHO = "to_dan_pho"
+    KHU_PHO = "khu_pho"
+    AP = "ap"
+    BAN = "ban"
+    BUON = "buon"
+    LANG = "lang"
 
     @property
     def vi(self) -> str:
@@ -83,6 +97,13 @@ _KIND_VI = {
     UnitKind.PHUONG: "phường",
     UnitKind.THI_TRAN: "thị trấn",
     UnitKind.DAC_KHU: "đặc khu",
+    UnitKind.THON: "thôn",
+    UnitKind.TO_DAN_PHO: "tổ dân phố",
+    UnitKind.KHU_PHO: "khu phố",
+    UnitKind.AP: "ấp",
+    UnitKind.BAN: "bản",
+    UnitKind.BUON: "buôn",
+    UnitKind.LANG: "làng",
 }
 
 _KIND_LEVELS = {
@@ -96,18 +117,22 @@ _KIND_LEVELS = {
     UnitKind.PHUONG: frozenset({Level.XA}),
     UnitKind.THI_TRAN: frozenset({Level.XA}),
     UnitKind.DAC_KHU: frozenset({Level.XA}),
+    **{kind: frozenset({Level.THON}) for kind in (UnitKind.THON, UnitKind.TO_DAN_PHO,
+                                                  UnitKind.KHU_PHO, UnitKind.AP, UnitKind.BAN,
+                                                  UnitKind.BUON, UnitKind.LANG)},
 }
 
 
 #: English words a user may write for a level or a unit kind, and the value meant.
 ALIASES["Level"] = {
     "commune": "xa", "ward": "xa", "district": "huyen", "province": "tinh",
-    "central": "trung_uong", "national": "trung_uong",
+    "central": "trung_uong", "national": "trung_uong", "village": "thon", "community": "thon",
+    "to_dan_pho": "thon", "khu_pho": "thon", "ap": "thon", "ban": "thon",
 }
 ALIASES["UnitKind"] = {
     "province": "tinh", "city": "thanh_pho", "district": "huyen", "urban_district": "quan",
     "commune": "xa", "ward": "phuong", "township": "thi_tran", "special_zone": "dac_khu",
-    "country": "quoc_gia",
+    "country": "quoc_gia", "village": "thon", "hamlet": "ap", "quarter": "khu_pho",
 }
 
 
@@ -142,15 +167,16 @@ class AdministrativeUnit(Model):
                           "Cẩm Xuyên"),
     )
     level: Level = attrs.field(
-        metadata=describe("Cấp hành chính", "administrative level: xa, huyen, tinh, trung_uong",
-                          "huyen"),
+        metadata=describe("Cấp hành chính",
+                          "level: thon, xa, huyen, tinh, trung_uong", "huyen"),
     )
     kind: UnitKind = attrs.field(
         validator=_kind_fits_level,
         metadata=describe(
             "Loại đơn vị",
             "kind of unit: tinh, thanh_pho, huyen, quan, thi_xa, xa, phuong, thi_tran, "
-            "dac_khu, quoc_gia",
+            "dac_khu, quoc_gia; below the commune thon, to_dan_pho, khu_pho, ap, ban, buon, "
+            "lang",
             "huyen",
         ),
     )
@@ -188,6 +214,53 @@ class AdministrativeUnit(Model):
         return self.level is Level.HUYEN or self.kind is UnitKind.THI_TRAN
 
 
+class BodyKind(str, Enum):
+    """Loại cơ quan — the kind of body, which sets how its documents are signed.
+
+    A collective body signs on behalf of itself ("TM. ỦY BAN NHÂN DÂN"); a body
+    led by one person is signed by its head, or for the head ("KT. GIÁM ĐỐC").
+    """
+
+    UBND = "ubnd"
+    HDND = "hdnd"
+    BAN_CHI_DAO = "ban_chi_dao"
+    CO_QUAN_CHUYEN_MON = "co_quan_chuyen_mon"
+    BO = "bo"
+    CHINH_PHU = "chinh_phu"
+    THU_TUONG = "thu_tuong"
+    MAT_TRAN = "mat_tran"
+    DOAN_THE = "doan_the"
+    DANG = "dang"
+    KHAC = "khac"
+
+    @property
+    def vi(self) -> str:
+        """The kind in Vietnamese ("Ủy ban nhân dân", "cơ quan chuyên môn" …)."""
+        return _BODY_VI[self]
+
+    @property
+    def collective(self) -> bool:
+        """Whether a body of this kind signs on behalf of itself (TM.)."""
+        return self in _COLLECTIVE
+
+
+_BODY_VI = {
+    BodyKind.UBND: "Ủy ban nhân dân",
+    BodyKind.HDND: "Hội đồng nhân dân",
+    BodyKind.BAN_CHI_DAO: "Ban Chỉ đạo",
+    BodyKind.CO_QUAN_CHUYEN_MON: "cơ quan chuyên môn (Sở, Phòng, Ban)",
+    BodyKind.BO: "Bộ, cơ quan ngang Bộ",
+    BodyKind.CHINH_PHU: "Chính phủ",
+    BodyKind.THU_TUONG: "Thủ tướng Chính phủ",
+    BodyKind.MAT_TRAN: "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    BodyKind.DOAN_THE: "tổ chức chính trị - xã hội",
+    BodyKind.DANG: "cơ quan của Đảng",
+    BodyKind.KHAC: "cơ quan, tổ chức khác",
+}
+_COLLECTIVE = frozenset({BodyKind.UBND, BodyKind.HDND, BodyKind.BAN_CHI_DAO, BodyKind.CHINH_PHU,
+                         BodyKind.MAT_TRAN, BodyKind.DOAN_THE, BodyKind.DANG})
+
+
 @model
 @attrs.frozen(kw_only=True, field_transformer=converting)
 class Agency(Model):
@@ -207,12 +280,54 @@ class Agency(Model):
         metadata=describe("Đơn vị hành chính của cơ quan",
                           "the administrative unit the body belongs to; none for central bodies"),
     )
-    collective: bool = attrs.field(
-        default=False,
+    collective: bool | None = attrs.field(
+        default=None,
         metadata=describe("Là tập thể (ký TM.)",
-                          "whether it is a collective body, so documents are signed TM.",
-                          True),
+                          "whether it is a collective body, so documents are signed TM.; "
+                          "by default as its kind says (no kind: not collective)", True),
     )
+    kind: BodyKind | None = attrs.field(
+        default=None,
+        metadata=describe("Loại cơ quan",
+                          "kind of body: ubnd, hdnd, ban_chi_dao, co_quan_chuyen_mon, bo, "
+                          "chinh_phu, thu_tuong, mat_tran, doan_the, dang, khac", "ban_chi_dao"),
+    )
+    short_name: str | None = attrs.field(
+        default=None,
+        metadata=describe("Tên gọi tắt",
+                          "the short name it signs and is named by in the text "
+                          "(\"TM. BAN CHỈ ĐẠO\")", "Ban Chỉ đạo"),
+    )
+    header_lines: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Các dòng tên cơ quan ở phần đầu",
+                          "the issuing body as printed in the header, one line each; each "
+                          "line stays whole", ["BAN CHỈ ĐẠO PHONG TRÀO", "“TOÀN DÂN ĐOÀN KẾT"]),
+    )
+    chair: str | None = attrs.field(
+        default=None,
+        metadata=describe("Người đứng đầu (Trưởng ban)",
+                          "who chairs the body, as an office", "Bộ trưởng Bộ Văn hóa, Thể thao "
+                          "và Du lịch"),
+    )
+    standing_office: str | None = attrs.field(
+        default=None,
+        metadata=describe("Cơ quan thường trực",
+                          "the body that serves it as standing office",
+                          "Bộ Văn hóa, Thể thao và Du lịch"),
+    )
+
+    @property
+    def signs_collectively(self) -> bool:
+        """Whether its documents are signed on its behalf (TM.): as given, else by its kind."""
+        if self.collective is not None:
+            return self.collective
+        return self.kind is not None and self.kind.collective
+
+    @property
+    def called(self) -> str:
+        """How the text names it, short: its short name, or else its name."""
+        return self.short_name or self.name
 
     @property
     def level(self) -> Level:

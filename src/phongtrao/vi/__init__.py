@@ -41,9 +41,18 @@ from phongtrao.vi._dates import (
     period_phrase,
     quarter_phrase,
     short_date,
+    time_phrase,
     year_phrase,
 )
-from phongtrao.vi._names import UNIT_NOUNS, UnitName, fold, name_key, slug, split_unit_name
+from phongtrao.vi._names import (
+    UNIT_NOUNS,
+    UnitName,
+    fold,
+    name_key,
+    slug,
+    split_unit_name,
+    wrap_words,
+)
 from phongtrao.vi._numbering import document_number, from_roman, letter, number_line, roman
 from phongtrao.vi._numbers import (
     format_number,
@@ -83,5 +92,7 @@ __all__ = [
     "spell_money",
     "spell_number",
     "split_unit_name",
+    "time_phrase",
+    "wrap_words",
     "year_phrase",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "period_phrase",
     "quarter_phrase",
     "short_date",
+    "time_phrase",
     "year_phrase",
 ]
 
@@ -232,3 +233,25 @@ def period_phrase(start: int, end: int) -> str:
     if end < start:
         raise ValueError(f"end must not be before start ({start}), got {end}")
     return f"giai đoạn {start}-{end}"
+
+
+def time_phrase(hour: int, minute: int = 0) -> str:
+    """A time of day as documents write it: ``07 giờ 30 phút`` (never "7h30").
+
+    Args:
+        hour: Hour, 0-23.
+        minute: Minute, 0-59.
+
+    Returns:
+        The hour and the minute, each with two digits: ``"07 giờ 30 phút"``,
+        ``"14 giờ 00 phút"``.
+
+    Raises:
+        ValueError: If the hour or the minute is out of range.
+
+    >>> time_phrase(7, 30)
+    '07 giờ 30 phút'
+    """
+    hours = require_range("hour", hour, 0, 23)
+    minutes = require_range("minute", minute, 0, 59)
+    return f"{hours:02d} giờ {minutes:02d} phút"

@@ -22,7 +22,15 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["UNIT_NOUNS", "UnitName", "fold", "name_key", "slug", "split_unit_name"]
+__all__ = [
+    "UNIT_NOUNS",
+    "UnitName",
+    "fold",
+    "name_key",
+    "slug",
+    "split_unit_name",
+    "wrap_words",
+]
 
 #: The generic nouns of the kinds of administrative unit, by kind key (the
 #: values of :class:`phongtrao.model.UnitKind`).
@@ -36,6 +44,13 @@ UNIT_NOUNS: dict[str, str] = {
     "phuong": "phường",
     "thi_tran": "thị trấn",
     "dac_khu": "đặc khu",
+    "thon": "thôn",
+    "to_dan_pho": "tổ dân phố",
+    "khu_pho": "khu phố",
+    "ap": "ấp",
+    "ban": "bản",
+    "buon": "buôn",
+    "lang": "làng",
 }
 
 # Longest first, so "thành phố" is tried before a shorter noun it might begin with.
@@ -138,3 +153,42 @@ def split_unit_name(text: str) -> UnitName:
         if folded.startswith(noun + " "):
             return UnitName(kind, words[len(noun) + 1:].strip(), parents)
     return UnitName(None, words, parents)
+
+
+def wrap_words(text: str, width: int) -> tuple[str, ...]:
+    """Break a name into lines of at most ``width`` characters, at spaces only.
+
+    A break is preferred where a reader pauses — before an opening quotation
+    mark, after a closing one or a comma — when one lies in the last third of
+    the line; a word longer than ``width`` stands on a line of its own.
+
+    Args:
+        text: the name, such as a body's name in capitals.
+        width: the most characters a line holds.
+
+    Returns:
+        The lines, in order; the text itself when it fits.
+
+    >>> wrap_words("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", 20)
+    ('SỞ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH')
+    >>> wrap_words("BAN CHỈ ĐẠO PHONG TRÀO “TOÀN DÂN ĐOÀN KẾT", 26)
+    ('BAN CHỈ ĐẠO PHONG TRÀO', '“TOÀN DÂN ĐOÀN KẾT')
+    """
+    words = text.split()
+    lines: list[str] = []
+    while words:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= width:
+            line += " " + words.pop(0)
+        if words:
+            parts = line.split(" ")
+            for cut in range(len(parts) - 1, 0, -1):
+                head = " ".join(parts[:cut])
+                if len(head) < width * 2 // 3:
+                    break
+                if head.endswith((",", "”")) or parts[cut].startswith("“"):
+                    words[:0] = parts[cut:]
+                    line = head
+                    break
+        lines.append(line)
+    return tuple(lines)
