@@ -339,6 +339,12 @@ CASES = [
         [("$.sections[0].after", "section-invalid", ERROR)],
     ),
     Case(
+        "a header line too wide for the header column",
+        lambda p: attrs.evolve(p, issuer=attrs.evolve(p.issuer, header_lines=(
+            "Ban Chỉ đạo Trung ương Phong trào", "Toàn dân đoàn kết"))),
+        [("$.issuer.header_lines[0]", "header-line-long", WARNING)],
+    ),
+    Case(
         "collective issuer without TM.",
         lambda p: signed(p, on_behalf_of=None),
         [("$.signature.on_behalf_of", "signature-prefix", ERROR)],

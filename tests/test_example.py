@@ -42,7 +42,7 @@ class TestExample:
         skipped = {"$.issuer.abbreviation", "$.document.number", "$.document.date"}
         missing = [
             path
-            for path, text in texts(example_plan)
+            for path, text, _ in texts(example_plan)
             if path not in skipped
             and not path.endswith((".id", ".level", ".kind", ".start", ".end", ".valid_until"))
             and " ".join(text.split()).casefold() not in seed

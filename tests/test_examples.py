@@ -23,7 +23,7 @@ import pytest
 import phongtrao
 from phongtrao import Plugins, find_soffice, official_communes
 from phongtrao._rules.awards_table import rules_for
-from phongtrao.model import Level, Plan, UnitKind
+from phongtrao.model import BodyKind, Level, MilestoneKind, Plan, UnitKind
 from phongtrao.testing import document_lines
 
 from .conftest import ROOT
@@ -344,6 +344,168 @@ class TestWard:
         assert [] == list(tmp_path.iterdir())
 
 
+# -- plan-file examples: run with the phongtrao command, as their READMEs say ------------------
+
+#: Examples that are a plan file and a README, run with the ``phongtrao`` command.
+PLAN_EXAMPLES = ("national-2020", "ben-thanh-2025", "ha-tinh-2025")
+
+
+def phongtrao_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``phongtrao ARGS`` as an officer runs it, every installed plugin on."""
+    environment = dict(os.environ)
+    environment.pop("PHONGTRAO_PLUGINS", None)
+    return subprocess.run([sys.executable, "-m", "phongtrao", *args], cwd=cwd,
+                          env=environment, capture_output=True, text=True, timeout=TIMEOUT,
+                          check=False)
+
+
+@pytest.fixture(scope="module")
+def plan_example_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Each plan-file example rendered once by ``phongtrao render``, read back by paragraph."""
+    out = tmp_path_factory.mktemp("plan-examples")
+    documents = {}
+    for name in PLAN_EXAMPLES:
+        ok(phongtrao_command("render", str(EXAMPLES / name / "plan.yaml"), "-o",
+                             f"{name}.docx", cwd=out))
+        documents[name] = document_lines(out / f"{name}.docx")
+    return documents
+
+
+@pytest.mark.parametrize("name", PLAN_EXAMPLES)
+def test_validates_with_no_problem(name: str, tmp_path: Path) -> None:
+    """``phongtrao validate`` reports nothing, with every plugin installed."""
+    result = phongtrao_command("validate", str(EXAMPLES / name / "plan.yaml"), cwd=tmp_path)
+    assert (0, "", "") == (result.returncode, result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("name", PLAN_EXAMPLES)
+def test_readme_commands_are_the_ones_tested(name: str) -> None:
+    """The README runs validate and render on its own plan file."""
+    readme = (EXAMPLES / name / "README.md").read_text(encoding="utf-8")
+    assert f"phongtrao validate examples/{name}/plan.yaml" in readme
+    assert f"phongtrao render examples/{name}/plan.yaml -o out/" in readme
+
+
+@pytest.mark.parametrize("name", PLAN_EXAMPLES)
+def test_no_structure_is_stuffed_into_free_text(name: str) -> None:
+    """Dates, times, counts and shares live in their fields, never in notes, items or titles."""
+    plan = phongtrao.load_plan(EXAMPLES / name / "plan.yaml")
+    free = [milestone.note or "" for milestone in plan.schedule]
+    free += [milestone.title for milestone in plan.schedule]
+    if plan.orientation is not None:
+        free += plan.orientation.items
+    if plan.assessment is not None:
+        free += plan.assessment.impact
+    if plan.awards is not None:
+        free += [grant.criteria or "" for grant in plan.awards.grants]
+    structured = re.compile(
+        r"\d+\s*%|\d+/\d+|\bgiờ\b|trước ngày|không quá \d|\d{2} (tập thể|cá nhân)")
+    stuffed = [text for text in free if structured.search(text)]
+    assert [] == stuffed
+
+
+@pytest.fixture(scope="module")
+def national_plan() -> Plan:
+    return phongtrao.load_plan(EXAMPLES / "national-2020" / "plan.yaml")
+
+
+@pytest.fixture(scope="module")
+def ben_thanh_plan() -> Plan:
+    return phongtrao.load_plan(EXAMPLES / "ben-thanh-2025" / "plan.yaml")
+
+
+class TestNational:
+    def test_a_committee_with_its_chair_and_standing_office(self, national_plan: Plan) -> None:
+        plan = national_plan
+        issuer = plan.issuer
+        assert (BodyKind.BAN_CHI_DAO, "Ban Chỉ đạo", None) == (
+            issuer.kind, issuer.short_name, issuer.unit)
+        assert issuer.signs_collectively
+        assert issuer.chair
+        assert issuer.standing_office
+        assert ("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN") == plan.signature.lines
+
+    def test_four_tiers_the_last_in_a_quarter(self, national_plan: Plan) -> None:
+        conferences = [m for m in national_plan.schedule if m.kind is MilestoneKind.CONFERENCE]
+        assert [Level.XA, Level.HUYEN, Level.TINH, Level.TRUNG_UONG] == [
+            m.level for m in conferences]
+        assert "cấp tỉnh và bộ, ngành, đoàn thể Trung ương" == conferences[2].tier
+        assert "quý IV/2020" == conferences[3].window.start.vi
+
+    def test_the_document(self, plan_example_docs: dict[str, list[str]]) -> None:
+        printed = plan_example_docs["national-2020"]
+        assert ["BAN CHỈ ĐẠO TRUNG ƯƠNG", "PHONG TRÀO “TOÀN DÂN", "ĐOÀN KẾT XÂY DỰNG",
+                "ĐỜI SỐNG VĂN HÓA”", "Số: 05/KH-BCĐ"] == printed[:5]
+        for line in (
+            ("- Tại Hội nghị tổng kết cấp tỉnh và các bộ, ngành, đoàn thể Trung ương: Bằng khen "
+            "của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch cho không quá 63 tập thể và 63 cá "
+            "nhân."),
+            ("- Tại Hội nghị toàn quốc tổng kết 20 năm thực hiện Phong trào: Bằng khen của Thủ "
+            "tướng Chính phủ cho không quá 20 tập thể và 10 cá nhân tiêu biểu nhất trong cả "
+            "nước."),
+            ("5. Hội nghị toàn quốc tổng kết 20 năm thực hiện Phong trào: Dự kiến tổ chức vào "
+            "quý IV/2020."),
+            "- Địa điểm: Thủ đô Hà Nội.",
+            "TM. BAN CHỈ ĐẠO",
+        ):
+            assert line in printed
+
+
+class TestBenThanh:
+    def test_an_official_ward_after_the_reform(self, ben_thanh_plan: Plan) -> None:
+        unit = ben_thanh_plan.issuer.unit
+        assert unit is not None
+        official = {u.code: u for u in official_communes("79")}
+        assert (official[str(unit.code)].name, UnitKind.PHUONG) == (unit.name, unit.kind)
+        assert ben_thanh_plan.document.date.first_day > datetime.date(2025, 6, 30)
+
+    def test_the_khu_pho_tier_and_its_milestones(self, ben_thanh_plan: Plan) -> None:
+        first = ben_thanh_plan.schedule[:2]
+        assert [(Level.THON, "khu phố")] * 2 == [(m.level, m.tier) for m in first]
+        assert [MilestoneKind.DEADLINE, MilestoneKind.REPORT] == [m.kind for m in first]
+
+    def test_the_document(self, plan_example_docs: dict[str, list[str]]) -> None:
+        printed = plan_example_docs["ben-thanh-2025"]
+        for line in (
+            "1. Tổng kết tại các khu phố: Hoàn thành trước ngày 05/09/2025.",
+            ("2. Báo cáo kết quả của các khu phố: Gửi báo cáo về Phòng Văn hóa - Xã hội phường "
+            "trước ngày 10/09/2025."),
+            "3. Hội nghị tổng kết cấp phường: Tổ chức vào ngày 10/10/2025.",
+            "- Thời gian: 07 giờ 30 phút đến 11 giờ 00 phút.",
+            "- Địa điểm: Hội trường Ủy ban nhân dân phường Bến Thành.",
+            "- Chủ trì: Chủ tịch Ủy ban nhân dân phường.",
+            "- 8.126/8.645 hộ gia đình đạt danh hiệu “Gia đình văn hóa” (94%).",
+            "- 42/45 khu phố đạt danh hiệu “Khu phố văn hóa” (93,3%).",
+            "2. Phấn đấu đến năm 2030 có 95% hộ gia đình đạt danh hiệu “Gia đình văn hóa”.",
+            ("- Tại Hội nghị tổng kết cấp phường: Giấy khen của Chủ tịch UBND phường cho không "
+            "quá 08 tập thể, 10 cá nhân và 05 gia đình tiêu biểu."),
+        ):
+            assert line in printed
+
+
+class TestHaTinh:
+    def test_the_document(self, plan_example_docs: dict[str, list[str]]) -> None:
+        printed = plan_example_docs["ha-tinh-2025"]
+        for line in (
+            "II. CÔNG TÁC TUYÊN TRUYỀN",
+            "VII. KINH PHÍ THỰC HIỆN",
+            ("- Tại Hội nghị tổng kết cấp tỉnh: Bằng khen của Chủ tịch UBND tỉnh cho 20 tập thể "
+            "và 25 cá nhân (tổng số 45)."),
+            ("- Tại Hội nghị tổng kết cấp xã: Giấy khen của Chủ tịch UBND cấp xã cho không quá 03 "
+            "tập thể và 05 cá nhân tiêu biểu ở cơ sở."),
+            "Phụ lục I",
+            "Phụ lục II",
+            ("(Kèm theo Kế hoạch số 128/KH-UBND ngày 25 tháng 7 năm 2025 của Ủy ban nhân dân "
+            "tỉnh Hà Tĩnh)"),
+        ):
+            assert line in printed
+
+    def test_checked_by_the_ha_tinh_plugin(self) -> None:
+        """The plugin's unit check knows the province: still no problem."""
+        plan = phongtrao.load_plan(EXAMPLES / "ha-tinh-2025" / "plan.yaml")
+        assert [] == phongtrao.check(plan, plugins=plugins_with("ha-tinh"))
+
+
 # -- minimal-plugin -------------------------------------------------------------------------------
 
 
@@ -382,14 +544,18 @@ class TestMinimalPlugin:
 
 
 def test_every_example_has_a_readme_and_its_scripts_run_here() -> None:
-    """Each folder under examples/ has a README.md and a script; a test above runs each script."""
+    """Each example folder has a README.md and a script a test runs, or is a plan-file example.
+
+    Plan-file examples (PLAN_EXAMPLES) are run with the phongtrao command above.
+    """
     folders = sorted(path for path in EXAMPLES.iterdir()
                      if path.is_dir() and not path.name.startswith((".", "_")))
     assert folders
     no_readme = [folder.name for folder in folders if not (folder / "README.md").is_file()]
     scripts = {f"{folder.name}/{script.name}"
                for folder in folders for script in folder.glob("*.py")}
-    no_script = [folder.name for folder in folders if not list(folder.glob("*.py"))]
+    no_script = [folder.name for folder in folders if not list(folder.glob("*.py"))
+                 and folder.name not in PLAN_EXAMPLES]
     not_run = sorted(scripts - set(RUN))
     gone = sorted(set(RUN) - scripts)
     assert ([], [], [], []) == (no_readme, no_script, not_run, gone)

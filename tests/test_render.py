@@ -148,11 +148,11 @@ class TestFormat:
         ("text", "expected"),
         [
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-             ("Times New Roman", Pt(13), True, False, WD_ALIGN_PARAGRAPH.CENTER)),
+             ("Times New Roman", Pt(12), True, False, WD_ALIGN_PARAGRAPH.CENTER)),
             ("Độc lập - Tự do - Hạnh phúc",
              ("Times New Roman", Pt(14), True, False, WD_ALIGN_PARAGRAPH.CENTER)),
             ("HUYỆN CẨM XUYÊN",
-             ("Times New Roman", Pt(13), True, False, WD_ALIGN_PARAGRAPH.CENTER)),
+             ("Times New Roman", Pt(12), True, False, WD_ALIGN_PARAGRAPH.CENTER)),
             ("Số:      /KH-UBND",
              ("Times New Roman", Pt(13), False, False, WD_ALIGN_PARAGRAPH.CENTER)),
             ("Cẩm Xuyên, ngày      tháng      năm 2021",

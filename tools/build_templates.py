@@ -33,6 +33,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from phongtrao._layout import (
+    FOOT_LEFT_CM,
+    HEADER_CELL_MARGIN_CM,
+    HEADER_POINTS,
+    HEADER_RIGHT_CM,
+    HEADER_SIZE,
+)
+
 FONT = "Times New Roman"
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "phongtrao" / "templates" / "ke-hoach.docx"
@@ -40,10 +48,10 @@ FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 THUMBNAIL = "docProps/thumbnail.jpeg"
 
-# cm: the national name's column, wide enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-# in bold 13 pt on one line; the issuing body's column takes the rest.
-HEADER_RIGHT = 10.2
-FOOT_LEFT = 7.5  # cm: the Nơi nhận column; the signature's takes the rest
+# The header's and the foot's columns, shared with the outline, which breaks long
+# names to fit the header's left column (phongtrao._layout).
+HEADER_RIGHT = HEADER_RIGHT_CM
+FOOT_LEFT = FOOT_LEFT_CM
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +85,11 @@ class Look:
             (2.0 <= top <= 2.5 and 2.0 <= bottom <= 2.5, "top and bottom margins 20-25 mm"),
             (3.0 <= left <= 3.5 and 1.5 <= right <= 2.0, "left 30-35 mm, right 15-20 mm"),
         ]
+        column = (self.text_width - HEADER_RIGHT - 2 * HEADER_CELL_MARGIN_CM) / 2.54 * 72
+        if column < HEADER_POINTS - 0.01:
+            raise ValueError(f"the header's left column holds {column:.0f} pt, less than the "
+                             f"{HEADER_POINTS:.0f} pt the outline breaks names to "
+                             "(phongtrao._layout)")
         broken = [rule for ok, rule in limits if not ok]
         if broken:
             raise ValueError(f"the look breaks Nghị định 30: {'; '.join(broken)}")
@@ -188,9 +201,11 @@ def _styles(document: Document, look: Look) -> None:
     _set_fonts(normal.element.get_or_add_rPr())
     normal.paragraph_format.space_after = Pt(0)
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _style(document, "PT Header", size=13, align=center, indent=None, after=0, line=1.0)
-    _style(document, "PT Header Bold", size=13, bold=True, align=center, indent=None, after=0,
+    _style(document, "PT Header", size=HEADER_SIZE, align=center, indent=None, after=0,
            line=1.0)
+    _style(document, "PT Header Bold", size=HEADER_SIZE, bold=True, align=center, indent=None,
+           after=0, line=1.0)
+    _style(document, "PT Number", size=13, align=center, indent=None, after=0, line=1.0)
     _style(document, "PT Motto", size=14, bold=True, align=center, indent=None, after=0,
            line=1.0)
     _style(document, "PT Date", size=14, italic=True, align=center, indent=None, before=6,
@@ -266,6 +281,17 @@ def _borderless(table: object, widths: tuple[object, ...]) -> None:
         column.width = width
 
 
+def _cell_margins(table: object, cm: float) -> None:
+    """The space kept inside every cell of ``table``, left and right."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(round(cm / 2.54 * 1440)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)  # type: ignore[attr-defined]
+
+
 def _cell_paragraph(cell: object, text: str, style: str) -> object:
     """Fill the cell's first empty paragraph, or add one."""
     paragraphs = cell.paragraphs  # type: ignore[attr-defined]
@@ -281,6 +307,7 @@ def _cell_paragraph(cell: object, text: str, style: str) -> object:
 def _header_table(document: Document, look: Look) -> None:
     table = document.add_table(rows=1, cols=2)
     _borderless(table, (Cm(look.text_width - HEADER_RIGHT), Cm(HEADER_RIGHT)))
+    _cell_margins(table, HEADER_CELL_MARGIN_CM)
     left, right = table.rows[0].cells
     _cell_paragraph(left, "{%p if header.parent %}", "PT Header")
     _cell_paragraph(left, "{{ header.parent }}", "PT Header")
@@ -289,7 +316,7 @@ def _header_table(document: Document, look: Look) -> None:
     _cell_paragraph(left, "{{ line }}", "PT Header Bold")
     _cell_paragraph(left, "{%p endfor %}", "PT Header Bold")
     _rule(left, 2.0, 2.0)
-    number = _cell_paragraph(left, "{{ header.number_line }}", "PT Header")
+    number = _cell_paragraph(left, "{{ header.number_line }}", "PT Number")
     number.paragraph_format.space_before = Pt(6)  # type: ignore[attr-defined]
     _cell_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PT Header Bold")
     _cell_paragraph(right, "Độc lập - Tự do - Hạnh phúc", "PT Motto")
@@ -349,7 +376,10 @@ def _blocks(document: Document, blocks: str) -> None:
     _paragraph(document, '{%p elif block.kind == "subheading" %}', "PT Subheading")
     _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Subheading")
     _paragraph(document, '{%p elif block.kind == "bullet" %}', "PT Bullet")
-    _paragraph(document, "{{ block.prefix }}{{ block.text }}", "PT Bullet")
+    bullet = document.add_paragraph(style="PT Bullet")
+    bullet.add_run("{{ block.prefix }}")
+    bullet.add_run("{{ block.lead }}").bold = True
+    bullet.add_run("{% if block.lead and block.text %} {% endif %}{{ block.text }}")
     _paragraph(document, "{%p else %}", "PT Body")
     item = document.add_paragraph(style="PT Body")
     item.add_run("{{ block.prefix }}")
@@ -370,6 +400,29 @@ def _grid(table: object) -> None:
             line.set(qn(key), value)
         borders.append(line)
     tbl_pr.append(borders)
+
+
+def _stretched_grid(table: object, widths: str) -> None:
+    """Columns as wide as the context's ``widths`` say, the table stretched to the text width.
+
+    The grid is written as a loop over ``widths`` (one ``w:gridCol`` each), so
+    the table gets as many columns as its data; LibreOffice and Word scale the
+    grid to the table's width of 100%.
+    """
+    tbl = table._tbl  # type: ignore[attr-defined]
+    width = tbl.tblPr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")
+    grid = tbl.find(qn("w:tblGrid"))
+    for column in list(grid):
+        grid.remove(column)
+    column = OxmlElement("w:gridCol")
+    column.set(qn("w:w"), "{{ width }}")
+    grid.append(column)
+    grid.text = f"{{% for width in {widths} %}}"
+    column.tail = "{% endfor %}"
+    for cell_width in list(tbl.iter(qn("w:tcW"))):  # the grid alone sets the widths
+        cell_width.getparent().remove(cell_width)
 
 
 def _annexes(document: Document, look: Look) -> None:
@@ -398,6 +451,7 @@ def _annexes(document: Document, look: Look) -> None:
     _cell_paragraph(cells.cells[1], "{{ cell }}", "PT Table")
     _cell_paragraph(cells.cells[2], "{%tc endfor %}", "PT Table")
     _cell_paragraph(end.cells[0], "{%tr endfor %}", "PT Table")
+    _stretched_grid(table, "annex.widths")
     table.rows[0].repeat_header = True  # type: ignore[attr-defined]
     _paragraph(document, "{%p endif %}", "PT Body")
     _paragraph(document, "{%p endfor %}", "PT Body")
@@ -452,6 +506,34 @@ def _metadata(document: Document, look: Look) -> None:
     properties.revision = 1
 
 
+#: The order ECMA-376 gives the children of table and paragraph properties (Word
+#: refuses some files whose properties come in another order).
+_SCHEMA_ORDER = {
+    qn("w:tblPr"): ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd",
+                    "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"),
+    qn("w:pPr"): ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr",
+                  "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs",
+                  "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+                  "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+                  "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+                  "suppressOverlap", "jc", "textDirection", "textAlignment",
+                  "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+                  "pPrChange"),
+}
+
+
+def _schema_order(document: Document) -> None:
+    """Put the children of every tblPr and pPr in the schema's order."""
+    for tag, names in _SCHEMA_ORDER.items():
+        rank = {qn(f"w:{name}"): index for index, name in enumerate(names)}
+        for parts in (document.element, document.styles.element):
+            for properties in parts.iter(tag):
+                children = sorted(properties, key=lambda child: rank.get(child.tag, len(rank)))
+                for child in children:
+                    properties.append(child)  # appending moves it: the children end in order
+
+
 def build(look: Look = Look()) -> bytes:
     """Build the template with ``look`` and return the bytes of the .docx."""
     document = Document()
@@ -466,6 +548,7 @@ def build(look: Look = Look()) -> bytes:
     _foot_table(document, look)
     _annexes(document, look)
     _page_numbers(document)
+    _schema_order(document)
     _preserve_spaces(document)
     _metadata(document, look)
     raw = io.BytesIO()

@@ -15,7 +15,8 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model import DocumentNumber, PartialDate, Plan
+from phongtrao.model import DocumentNumber, PartialDate, Plan, TimeOfDay
+from phongtrao.model._convert import SCALARS
 from phongtrao.model._fields import EXAMPLE, meaning
 
 __all__ = ["classes", "reference_markdown", "type_name"]
@@ -45,6 +46,8 @@ def type_name(tp: Any) -> str:
         name = "partial date"
     elif inner is DocumentNumber:
         name = "document number"
+    elif inner is TimeOfDay:
+        name = "time of day"
     elif isinstance(inner, type) and issubclass(inner, Enum):
         name = "one of " + ", ".join(f"`{member.value}`" for member in inner)
     elif isinstance(inner, type) and attrs.has(inner):
@@ -63,7 +66,7 @@ def classes(root: type[Any] = Plan) -> list[type[Any]]:
         if typing.get_origin(inner) is tuple:
             visit(typing.get_args(inner)[0])
         elif isinstance(inner, type) and attrs.has(inner):
-            if inner in seen or inner in (PartialDate, DocumentNumber):
+            if inner in seen or inner in SCALARS:  # written as one value, not a mapping
                 return
             seen.append(inner)
             for hint in typing.get_type_hints(inner).values():

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 import attrs
 
 from phongtrao import vi
+from phongtrao._layout import HEADER_POINTS, column_widths, line_points
 from phongtrao._outline.phrases import END_MARK, closing_with_end_mark
 from phongtrao._outline.tree import Block, free_nodes, number_nodes
 from phongtrao.model import Agency, AnnexTable, Plan
 
 __all__ = [
-    "HEADER_WIDTH",
     "AnnexBlock",
     "Header",
     "SignatureBlock",
@@ -66,11 +66,6 @@ class SignatureBlock:
     signer: str
 
 
-#: How many capitals of the header's bold 13 pt fit on one line of its left column
-#: (6.3 cm in the built-in template); longer names are broken at spaces.
-HEADER_WIDTH = 24
-
-
 def _parent_line(parent: Agency) -> str:
     if parent.header_lines:
         return " ".join(parent.header_lines).upper()
@@ -88,7 +83,8 @@ def _issuer_lines(plan: Plan) -> tuple[str, ...]:
     same_unit = parent is not None and parent.unit == issuer.unit
     if issuer.unit is not None and not same_unit:
         names.append(issuer.unit.full_name.upper())
-    return tuple(line for name in names for line in vi.wrap_words(name, HEADER_WIDTH))
+    return tuple(line for name in names
+                 for line in vi.wrap_words(name, HEADER_POINTS, line_points))
 
 
 def header(plan: Plan) -> Header:
@@ -137,6 +133,9 @@ class AnnexBlock:
         attached: kèm theo — "(Kèm theo Kế hoạch số … ngày … của …)".
         body: nội dung — its paragraphs and numbered topics, as blocks.
         table: bảng — its table (``columns``, ``rows``), or None.
+        widths: độ rộng cột — the table's column widths in twentieths of a point,
+            from what each column holds (only their proportions matter); empty
+            without a table.
     """
 
     number: str
@@ -145,6 +144,7 @@ class AnnexBlock:
     attached: str
     body: tuple[Block, ...]
     table: AnnexTable | None
+    widths: tuple[int, ...] = ()
 
 
 def annex_blocks(plan: Plan) -> tuple[AnnexBlock, ...]:
@@ -159,6 +159,8 @@ def annex_blocks(plan: Plan) -> tuple[AnnexBlock, ...]:
             attached=note,
             body=number_nodes(free_nodes(annex.paragraphs, annex.topics)),
             table=annex.table,
+            widths=() if annex.table is None else column_widths(annex.table.columns,
+                                                                annex.table.rows),
         )
         for index, annex in enumerate(plan.annexes, start=1)
     )

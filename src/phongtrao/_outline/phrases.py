@@ -98,24 +98,42 @@ def milestone_sentence(milestone: Milestone) -> str:
     return sentence(text)
 
 
-def conference_lines(conference: Conference) -> tuple[str, ...]:
-    """The conference's details, one line each: time, venue, chairs, participants."""
-    lines = []
+def conference_lines(
+    conference: Conference, window: Window | None = None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The conference's details, one line each, with the lines under it.
+
+    Time (its day left out when the milestone's ``window`` already is that
+    day), venue and chairs are a line each; the participants, each an entry of
+    their own, come one a line under "Thành phần:" (";" after each, "." after
+    the last), since an entry may hold commas of its own.
+    """
+    lines: list[tuple[str, tuple[str, ...]]] = []
     when = []
     if conference.start is not None:
         when.append(conference.start.vi + (f" đến {conference.end.vi}" if conference.end
                                            else ""))
-    if conference.date is not None:
+    said = window is not None and window.end is None and window.start == conference.date
+    if conference.date is not None and not said:
         when.append(written_date(conference.date))
     if when:
-        lines.append(sentence(f"Thời gian: {', '.join(when)}"))
+        lines.append((sentence(f"Thời gian: {', '.join(when)}"), ()))
     if conference.venue:
-        lines.append(sentence(f"Địa điểm: {conference.venue}"))
+        lines.append((sentence(f"Địa điểm: {conference.venue}"), ()))
     if conference.chairs:
-        lines.append(sentence(f"Chủ trì: {join_list(conference.chairs)}"))
-    if conference.participants:
-        lines.append(sentence(f"Thành phần: {join_list(conference.participants, ', ')}"))
+        lines.append((sentence(f"Chủ trì: {join_list(conference.chairs)}"), ()))
+    if len(conference.participants) == 1:
+        lines.append((sentence(f"Thành phần: {conference.participants[0]}"), ()))
+    elif conference.participants:
+        lines.append(("Thành phần:", list_items(conference.participants)))
     return tuple(lines)
+
+
+def list_items(texts: Sequence[str]) -> tuple[str, ...]:
+    """Items of a list: ";" after each, "." after the last (their own end marks trimmed)."""
+    cleaned = [text.rstrip().rstrip(";.") for text in texts]
+    return tuple(text + ("." if index == len(cleaned) - 1 else ";")
+                 for index, text in enumerate(cleaned))
 
 
 def written_date(date: PartialDate) -> str:

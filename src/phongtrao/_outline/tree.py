@@ -120,10 +120,7 @@ def _bullets(texts: Sequence[str]) -> tuple[Node, ...]:
 
 def _list_bullets(texts: Sequence[str]) -> tuple[Node, ...]:
     """Bullets of a list of short items: ";" after each, "." after the last."""
-    cleaned = [text.rstrip().rstrip(";.") for text in texts]
-    return _bullets([
-        text + ("." if index == len(cleaned) - 1 else ";") for index, text in enumerate(cleaned)
-    ])
+    return _bullets(phrases.list_items(texts))
 
 
 def _items(texts: Sequence[str]) -> tuple[Node, ...]:
@@ -228,7 +225,7 @@ def _awards(plan: Plan) -> Iterator[Section]:
     for grant in awards.grants:
         at = milestones.get(grant.at) if grant.at is not None else None
         children.append(Node(
-            kind=NodeKind.BULLET, lead=f"Tại {phrases.lower_first(at.title)}:" if at else "",
+            kind=NodeKind.BULLET, lead=f"Tại {at.title}:" if at else "",
             text=phrases.grant_sentence(grant, awards, phrases.authority_phrase(
                 grant.authority, plan.issuer.unit))))
     if awards.deadline is not None:
@@ -243,8 +240,9 @@ def _awards(plan: Plan) -> Iterator[Section]:
 def _milestone(milestone: Milestone) -> Node:
     details: tuple[Node, ...] = ()
     if milestone.conference is not None:
-        details = tuple(Node(kind=NodeKind.BULLET, text=text)
-                        for text in phrases.conference_lines(milestone.conference))
+        details = tuple(Node(kind=NodeKind.BULLET, text=text, children=_bullets(under))
+                        for text, under in phrases.conference_lines(milestone.conference,
+                                                                  milestone.window))
     return Node(kind=NodeKind.ITEM, lead=f"{milestone.title}:",
                 text=phrases.milestone_sentence(milestone), children=details)
 
@@ -356,7 +354,9 @@ def _number(prefix: str, index: int, depth: int) -> str:
     return f"{vi.letter(index - 1)})"
 
 
-def _flatten(nodes: Sequence[Node], prefix: str, depth: int) -> Iterator[Block]:
+def _flatten(nodes: Sequence[Node], prefix: str, depth: int, mark: str = "-"
+             ) -> Iterator[Block]:
+    """Number ``nodes`` below ``prefix``; bullets take ``mark`` ("-", or "+" under a bullet)."""
     counter = 0
     for node in nodes:
         if node.kind in (NodeKind.HEADING, NodeKind.ITEM):
@@ -369,8 +369,10 @@ def _flatten(nodes: Sequence[Node], prefix: str, depth: int) -> Iterator[Block]:
             yield Block(kind=kind, number=number, lead=node.lead, text=node.text, depth=depth)
             yield from _flatten(node.children, number if depth < 2 else "", depth + 1)
         elif node.kind is NodeKind.BULLET:
-            yield Block(kind=BlockKind.BULLET, number="-", lead=node.lead, text=node.text,
+            yield Block(kind=BlockKind.BULLET, number=mark, lead=node.lead, text=node.text,
                         depth=depth)
+            # A bullet's own bullets are marked "+", as Vietnamese documents mark them.
+            yield from _flatten(node.children, prefix, depth + 1, "+")
         else:
             yield Block(kind=BlockKind.PARAGRAPH, number="", lead=node.lead, text=node.text,
                         depth=depth)

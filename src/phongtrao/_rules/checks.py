@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from phongtrao import vi
+from phongtrao._layout import HEADER_POINTS, HEADER_SIZE, line_points
 from phongtrao._problems import Problem, Severity
 from phongtrao._rules.awards_table import AWARD_RULES, AwardRule, rules_for
 from phongtrao._rules.walk import texts
@@ -29,6 +30,7 @@ from phongtrao.model import (
     Plan,
     UnitKind,
 )
+from phongtrao.model._convert import excerpt
 
 __all__ = ["BUILTIN_CHECKS", "CODES", "Check"]
 
@@ -59,6 +61,8 @@ CODES: dict[str, str] = {
     "(or a plain count gives one)",
     "section-invalid": "a part of the plan's own has no title, a part is named twice, or "
     "'after' names no part",
+    "header-line-long": "a header line the issuer gives is wider than the built-in "
+    "templates' header column, so a word processor would break it inside",
     "signature-prefix": "the signature's TM. line does not fit the issuer",
     "signature-body": "the TM. line names another body than the issuer",
     "signer-title": "the signer's name carries an academic title",
@@ -108,8 +112,8 @@ def _context(text: str, start: int) -> str:
 
 def check_texts(plan: Plan) -> Iterator[Problem]:
     """Empty texts and XML-illegal characters, anywhere in the plan."""
-    for path, text in texts(plan):
-        if not text.strip():
+    for path, text, may_be_blank in texts(plan):
+        if not text.strip() and not may_be_blank:
             what = "empty" if not text else "only whitespace"
             yield _problem(path, "empty-text", f"the text is {what}; expected some words, or "
                            "leave the key out where it is optional")
@@ -126,7 +130,7 @@ def check_texts(plan: Plan) -> Iterator[Problem]:
 
 def check_placeholders(plan: Plan) -> Iterator[Problem]:
     """Values still to be filled in: text between « and »."""
-    for path, text in texts(plan):
+    for path, text, _ in texts(plan):
         for match in PLACEHOLDER.finditer(text):
             yield _problem(
                 path,
@@ -429,6 +433,21 @@ def _same_name(text: str, names: Iterable[str | None]) -> bool:
     return any(name is not None and vi.name_key(name) == wanted for name in names)
 
 
+def check_header(plan: Plan) -> Iterator[Problem]:
+    """Each header line the issuer gives fits the built-in templates' header column."""
+    for index, line in enumerate(plan.issuer.header_lines):
+        points = line_points(line.upper())
+        if points > HEADER_POINTS:
+            fitted = ", ".join(repr(part) for part in
+                               vi.wrap_words(line.upper(), HEADER_POINTS, line_points))
+            yield _problem(
+                f"$.issuer.header_lines[{index}]", "header-line-long",
+                f"{excerpt(line)} sets {points:.0f} pt wide in bold {HEADER_SIZE} pt, more than "
+                f"the {HEADER_POINTS:.0f} pt of the header column, so it would break where the "
+                f"line runs out; expected it split into lines, such as {fitted}",
+                Severity.WARNING)
+
+
 def check_signature(plan: Plan) -> Iterator[Problem]:
     """TM. for a collective issuer and only then; the TM. line names the issuer."""
     signature, issuer = plan.signature, plan.issuer
@@ -508,6 +527,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     check_award_words,
     check_indicators,
     check_sections,
+    check_header,
     check_signature,
     check_recipients,
 )

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from phongtrao.model import DocumentNumber, PartialDate, TimeOfDay
-from phongtrao.model._fields import is_identifier
+from phongtrao.model._fields import is_identifier, may_be_blank
 
 __all__ = ["texts"]
 
@@ -17,21 +17,28 @@ __all__ = ["texts"]
 _SCALARS = (DocumentNumber, PartialDate, TimeOfDay)
 
 
-def texts(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
-    """Yield ``(path, text)`` for every text in ``value``, in field order.
+def texts(value: Any, path: str = "$") -> Iterator[tuple[str, str, bool]]:
+    """Yield ``(path, text, may_be_blank)`` for every text in ``value``, in field order.
 
-    Enum choices and ids (fields marked as identifiers) are not text.
+    Enum choices and ids (fields marked as identifiers) are not text;
+    ``may_be_blank`` is true for the texts of fields marked ``blank`` (a table's
+    cells, left for the reader to fill in).
     """
+    return _walk(value, path, blank=False)
+
+
+def _walk(value: Any, path: str, *, blank: bool) -> Iterator[tuple[str, str, bool]]:
     if isinstance(value, Enum):
         return  # a choice from a fixed list, not text the user wrote
     if isinstance(value, str):
-        yield path, value
+        yield path, value, blank
     elif isinstance(value, _SCALARS):
-        yield path, str(value)
+        yield path, str(value), blank
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
             if not is_identifier(field):  # ids are names other parts use, not printed text
-                yield from texts(getattr(value, field.name), f"{path}.{field.name}")
+                yield from _walk(getattr(value, field.name), f"{path}.{field.name}",
+                                 blank=may_be_blank(field))
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
-            yield from texts(item, f"{path}[{index}]")
+            yield from _walk(item, f"{path}[{index}]", blank=blank)

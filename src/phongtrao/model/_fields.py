@@ -30,6 +30,7 @@ __all__ = [
     "describe",
     "documented",
     "is_identifier",
+    "may_be_blank",
     "meaning",
     "model",
 ]
@@ -41,21 +42,30 @@ VI = "phongtrao.vi"
 EN = "phongtrao.en"
 EXAMPLE = "phongtrao.example"
 IDENTIFIER = "phongtrao.identifier"
+BLANK = "phongtrao.blank"
 
 
-def describe(vi: str, en: str, example: Any = None, *, identifier: bool = False
-             ) -> dict[str, Any]:
+def describe(vi: str, en: str, example: Any = None, *, identifier: bool = False,
+             blank: bool = False) -> dict[str, Any]:
     """Return attrs field metadata holding a field's meaning and an example value.
 
     ``identifier`` marks a field that holds ids (stable names other parts refer
-    to), not text a document prints.
+    to), not text a document prints; ``blank`` a field whose texts may be empty
+    (a table's cell left for the reader to fill in).
     """
     meta: dict[str, Any] = {VI: vi, EN: en}
     if example is not None:
         meta[EXAMPLE] = example
     if identifier:
         meta[IDENTIFIER] = True
+    if blank:
+        meta[BLANK] = True
     return meta
+
+
+def may_be_blank(field: attrs.Attribute[Any]) -> bool:
+    """Whether the field's texts may be empty."""
+    return bool(field.metadata.get(BLANK, False))
 
 
 def is_identifier(field: attrs.Attribute[Any]) -> bool:

@@ -96,7 +96,8 @@ class AnnexTable(Model):
         metadata=describe("Tiêu đề cột", "the column headings", ["STT", "Nội dung"]))
     rows: tuple[tuple[str, ...], ...] = attrs.field(
         default=(), validator=_rows_fit,
-        metadata=describe("Các hàng", "its rows, each a list of cells", [["1", "…"]]))
+        metadata=describe("Các hàng", "its rows, each a list of cells; a cell may be empty, "
+                          "for the reader to fill in", [["1", "…", ""]], blank=True))
 
 
 @model

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 __all__ = [
@@ -155,21 +156,31 @@ def split_unit_name(text: str) -> UnitName:
     return UnitName(None, words, parents)
 
 
-def wrap_words(text: str, width: int) -> tuple[str, ...]:
-    """Break a name into lines of at most ``width`` characters, at spaces only.
+#: Words that join what follows them: a line broken after one reads as unfinished.
+_JOINING = frozenset({"và", "của", "về", "cho", "với", "các", "những", "trong", "theo"})
+
+
+def wrap_words(
+    text: str, width: float, measure: Callable[[str], float] = len
+) -> tuple[str, ...]:
+    """Break a name into lines at most ``width`` wide, at spaces only.
 
     A break is preferred where a reader pauses — before an opening quotation
     mark, after a closing one or a comma — when one lies in the last third of
-    the line; a word longer than ``width`` stands on a line of its own.
+    the line; a line does not end with a word that joins it to the next ("và",
+    "của", "về" …); a word wider than ``width`` stands on a line of its own.
 
     Args:
         text: the name, such as a body's name in capitals.
-        width: the most characters a line holds.
+        width: the most a line holds, in the units of ``measure``.
+        measure: how wide a piece of text is; by default its number of characters.
 
     Returns:
         The lines, in order; the text itself when it fits.
 
     >>> wrap_words("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", 20)
+    ('SỞ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH')
+    >>> wrap_words("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", 23)
     ('SỞ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH')
     >>> wrap_words("BAN CHỈ ĐẠO PHONG TRÀO “TOÀN DÂN ĐOÀN KẾT", 26)
     ('BAN CHỈ ĐẠO PHONG TRÀO', '“TOÀN DÂN ĐOÀN KẾT')
@@ -178,17 +189,21 @@ def wrap_words(text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     while words:
         line = words.pop(0)
-        while words and len(line) + 1 + len(words[0]) <= width:
+        while words and measure(f"{line} {words[0]}") <= width:
             line += " " + words.pop(0)
         if words:
             parts = line.split(" ")
             for cut in range(len(parts) - 1, 0, -1):
                 head = " ".join(parts[:cut])
-                if len(head) < width * 2 // 3:
+                if measure(head) < width * 2 / 3:
                     break
                 if head.endswith((",", "”")) or parts[cut].startswith("“"):
                     words[:0] = parts[cut:]
                     line = head
                     break
+            head, _, last = line.rpartition(" ")
+            if head and last.lower() in _JOINING:
+                words.insert(0, last)
+                line = head
         lines.append(line)
     return tuple(lines)
