@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -82,8 +83,14 @@ def _read(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, limits: 
     return b"".join(chunks)
 
 
-def read_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Part]:
+def read_package(
+    data: bytes, limits: Limits = DEFAULT_LIMITS, wanted: Callable[[str], bool] | None = None
+) -> list[Part]:
     """The parts of a package in their stored order, each with its bytes.
+
+    Every entry is inspected; with ``wanted``, only the parts it accepts (by
+    name) are unpacked and returned, so a reader that needs the XML parts
+    never inflates the pictures.
 
     Raises:
         UnsafePackage: when the data is not a zip package, is encrypted, or
@@ -95,6 +102,8 @@ def read_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Part]:
             parts: list[Part] = []
             budget = limits.package_bytes
             for info in infos:
+                if wanted is not None and not wanted(info.filename):
+                    continue
                 content = _read(package, info, budget, limits)
                 budget -= len(content)
                 parts.append((info, content))
@@ -111,8 +120,11 @@ def read_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Part]:
                             f"{str(error)[:120]})") from None
 
 
-def parse_xml(data: bytes, name: str) -> etree._Element:
+def parse_xml(data: bytes, name: str, *, huge: bool = True) -> etree._Element:
     """Parse one XML part strictly: no DTD, no entities, nothing recovered.
+
+    ``huge=False`` keeps libxml2's own bounds on nesting depth (256) and on
+    the size of one text node, for parts from a source that may be hostile.
 
     Raises:
         UnsafePackage: when the part is not well-formed XML or declares a DOCTYPE.
@@ -120,7 +132,7 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     from lxml import etree
 
     parser = etree.XMLParser(recover=False, resolve_entities=False, load_dtd=False,
-                             no_network=True, huge_tree=True)
+                             no_network=True, huge_tree=huge)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
