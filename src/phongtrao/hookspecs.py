@@ -45,7 +45,14 @@ from phongtrao._lint.document import (
     PageHeader,
     PageSetup,
 )
-from phongtrao._lint.types import DocumentPart, Issue, LintRule, Location, NotEvaluated
+from phongtrao._lint.types import (
+    DocumentPart,
+    Issue,
+    LintCheck,
+    LintRule,
+    Location,
+    NotEvaluated,
+)
 from phongtrao._outline import Node, NodeKind, Section
 from phongtrao._problems import Problem, Severity
 from phongtrao.errors import PhongtraoError
@@ -76,6 +83,7 @@ __all__ = [
     "Hook",
     "HookResultError",
     "Issue",
+    "LintCheck",
     "LintDocument",
     "LintParagraph",
     "LintRule",

@@ -232,7 +232,8 @@ class PageSetup:
             ``lowerRoman`` …).
         headers: đầu trang — the headers and footers in force, by
             ``(kind, type)``: ``("header", "default")``, ``("header", "first")`` …
-        has_tables: có bảng — whether the section holds a table.
+        has_tables: có bảng, biểu — whether the section's body holds a table (the
+            tables that lay out the header and the signature do not count).
     """
 
     index: int

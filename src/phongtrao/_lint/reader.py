@@ -34,6 +34,7 @@ from phongtrao._lint.styles import (
     parse_rpr,
     tag_of,
 )
+from phongtrao._lint.types import DocumentPart
 from phongtrao._package import UnsafePackage, parse_xml, read_package
 
 if TYPE_CHECKING:
@@ -784,6 +785,12 @@ def read_document(data: bytes, limits: Limits) -> LintDocument:
 
     blocks, sections, facts = read_blocks(data, limits)
     paragraphs, found = locate(blocks, sections)
+    # A table of the body is a table (bảng, biểu); the header's and the signature's lay out text.
+    section_of = {block.paragraph.index: block.section for block in blocks}
+    with_tables = {section_of.get(paragraph.index, 0) for paragraph in paragraphs
+                   if paragraph.table is not None and paragraph.part is DocumentPart.BODY}
+    sections = [attrs.evolve(section, has_tables=section.index - 1 in with_tables)
+                for section in sections]
     rendered = int(facts["rendered"])
     return LintDocument(
         paragraphs=tuple(paragraphs),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from phongtrao._lint.checks import body, foot, header, page
 from phongtrao._lint.checks.common import APPENDIX_I, DECREE
-from phongtrao._lint.types import Check, DocumentPart, LintRule
+from phongtrao._lint.types import DocumentPart, LintCheck, LintRule
 from phongtrao._problems import Severity
 
 __all__ = ["LINT_RULES", "RULES"]
@@ -25,7 +25,7 @@ _MAIN = f"{APPENDIX_I}, mục II"
 
 
 def _rule(code: str, severity: Severity, part: DocumentPart, summary: str, summary_en: str,
-          basis: str, example: str, check: Check, *, needs_text: bool = True) -> LintRule:
+          basis: str, example: str, check: LintCheck, *, needs_text: bool = True) -> LintRule:
     return LintRule(code=code, severity=severity, part=part, summary=summary,
                     summary_en=summary_en, basis=basis, example=example, check=check,
                     needs_text=needs_text)

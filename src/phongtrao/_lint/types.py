@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from phongtrao._lint.document import LintDocument
 
 __all__ = [
-    "Check",
     "DocumentPart",
     "Finding",
     "Issue",
+    "LintCheck",
     "LintRule",
     "Location",
     "NotEvaluated",
@@ -176,7 +176,7 @@ class NotEvaluated:
 
 
 #: A rule's check: reads a document and yields each issue, or why it cannot tell.
-Check = Callable[["LintDocument"], Iterable[Issue | NotEvaluated]]
+LintCheck = Callable[["LintDocument"], Iterable[Issue | NotEvaluated]]
 
 
 @attrs.frozen(kw_only=True)
@@ -212,7 +212,7 @@ class LintRule:
     summary_en: str
     basis: str
     example: str
-    check: Check = attrs.field(eq=False, repr=False)
+    check: LintCheck = attrs.field(eq=False, repr=False)
     needs_text: bool = True
 
 
