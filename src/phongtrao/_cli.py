@@ -14,7 +14,8 @@ Exit codes (every command):
 - 3: rendering failed (template or PDF conversion).
 
 Errors are one line on standard error; ``--debug`` shows the traceback too.
-Output never fails on a character the terminal cannot show: it is escaped.
+Output never fails on a character the terminal cannot show: it is escaped; a
+reader that stops reading (``| head``) ends the command quietly (exit 141).
 Heavy modules are imported only by the command that needs them, so
 ``phongtrao --help`` answers at once.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -554,6 +556,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("phongtrao: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (| head): stop quietly, as the shell's own tools do.
+        # Python's own advice: point standard output at devnull, so the final flush is quiet.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as error:  # noqa: BLE001 - the CLI never shows a bare traceback
         if debug:
             traceback.print_exc()

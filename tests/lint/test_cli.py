@@ -66,10 +66,10 @@ class TestExitCodes:
         """Exit 1; the finding in Vietnamese and English with where it is and its basis."""
         code, out, err = cli("lint", files["bad"])
         first, summary = out.splitlines()
-        expected = (f"{files['bad']}: error margin-left: Định dạng trang, section 1: Lề trái "
-                    "20 mm; lề trái phải cách mép trái từ 30 đến 35 mm. | page setup, section 1: "
-                    "the left margin is 20 mm; it must be 30-35 mm [Nghị định 30/2020/NĐ-CP, "
-                    "Phụ lục I, Phần I, mục I, khoản 3]")
+        expected = (f"{files['bad']}: error margin-left: Định dạng trang, phần (section) 1: Lề "
+                    "trái 20 mm; lề trái phải cách mép trái từ 30 đến 35 mm. | page setup, "
+                    "section 1: the left margin is 20 mm; it must be 30-35 mm [Nghị định "
+                    "30/2020/NĐ-CP, Phụ lục I, Phần I, mục I, khoản 3]")
         assert (1, expected, f"{files['bad']}: does not conform: 1 error", "") == (
             code, first, summary, err)
 
@@ -90,6 +90,20 @@ class TestExitCodes:
         """Without a file: exit 2 and the usage."""
         code, _, err = cli("lint")
         assert (2, True) == (code, err.startswith("usage: phongtrao lint"))
+
+
+class TestOutput:
+    def test_a_reader_that_stops_reading_ends_it_quietly(self, files: dict[str, Path]) -> None:
+        """Piped into a reader that closes early (| head), the command ends without a word."""
+        environment = dict(os.environ, PHONGTRAO_PLUGINS="none")
+        command = [sys.executable, "-m", "phongtrao", "lint", *[str(files["bad"])] * 200]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   env=environment)
+        assert process.stdout is not None
+        process.stdout.readline()
+        process.stdout.close()
+        _, err = process.communicate(timeout=60)
+        assert (141, b"") == (process.returncode, err)
 
 
 class TestJson:

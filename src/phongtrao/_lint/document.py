@@ -198,6 +198,8 @@ class PageHeader:
         page_number: đoạn có số trang — the paragraph holding a PAGE field, or None.
         page_number_centred: số trang căn giữa — whether that paragraph puts the
             number in the middle (centred, or after a centre tab stop near the middle).
+        first_page_differs: trang đầu khác — whether its section gives the first
+            page a header of its own (so ``default`` is for the pages after it).
     """
 
     kind: str
@@ -205,14 +207,18 @@ class PageHeader:
     paragraphs: tuple[LintParagraph, ...] = ()
     page_number: LintParagraph | None = None
     page_number_centred: bool = False
+    first_page_differs: bool = False
 
     @property
     def where(self) -> Location:
         """The location of this header or footer, for a finding."""
-        names = {"default": "pages after the first", "first": "first page",
-                 "even": "even pages"}
-        return Location(part=DocumentPart.PAGE_NUMBER,
-                        text=f"{self.kind} of the {names.get(self.type, self.type)}")
+        pages = {"first": ("the first page", "trang đầu"), "even": ("even pages", "trang chẵn"),
+                 "default": (("the pages after the first", "các trang sau trang đầu")
+                             if self.first_page_differs else ("every page", "mọi trang"))}
+        en, vi = pages.get(self.type, (self.type, self.type))
+        kind_vi = "đầu trang" if self.kind == "header" else "chân trang"
+        return Location(part=DocumentPart.PAGE_NUMBER, note=f"{self.kind} of {en}",
+                        note_vi=f"{kind_vi} của {vi}")
 
 
 @attrs.frozen(kw_only=True)

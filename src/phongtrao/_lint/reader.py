@@ -633,7 +633,8 @@ class _Stories:
         return found
 
 
-def _header(kind: str, type_: str, blocks: list[Block], text_width: float) -> PageHeader:
+def _header(kind: str, type_: str, blocks: list[Block], text_width: float,
+            first_page_differs: bool) -> PageHeader:
     holder = next((block for block in blocks
                    if any(_PAGE_FIELD.match(code) for code in block.fields)), None)
     centred = False
@@ -650,7 +651,7 @@ def _header(kind: str, type_: str, blocks: list[Block], text_width: float) -> Pa
             centred = paragraph.alignment == "center"
     return PageHeader(kind=kind, type=type_, paragraphs=tuple(block.paragraph for block in blocks),
                       page_number=holder.paragraph if holder is not None else None,
-                      page_number_centred=centred)
+                      page_number_centred=centred, first_page_differs=first_page_differs)
 
 
 def _sections(package: _Package, walker: _Walker, stories: _Stories) -> list[PageSetup]:
@@ -670,7 +671,8 @@ def _sections(package: _Package, walker: _Walker, stories: _Stories) -> list[Pag
         for (kind, type_), part in in_force.items():
             if type_ == "first" and not setup.title_page:
                 continue
-            headers[(kind, type_)] = _header(kind, type_, stories.blocks(part, width), width)
+            headers[(kind, type_)] = _header(kind, type_, stories.blocks(part, width), width,
+                                             setup.title_page)
         setups.append(attrs.evolve(setup, headers=headers))
     return setups
 

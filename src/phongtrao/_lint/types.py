@@ -106,11 +106,13 @@ class Location:
         paragraph: đoạn — the paragraph's position in reading order (1 for the
             first; table cells and text boxes included), or None for the page setup
             and the page headers.
-        text: trích — the first words of the paragraph, or what is meant
-            ("first-page header").
+        text: trích — the first words of the paragraph.
         page: trang — the page, when known (page 1 for the header block; other
             pages when the file records where its pages break, as Word does).
         section: phần (section) — the section of the page setup, for page rules.
+        note: ghi chú — where it is when no paragraph says it ("header of every
+            page"), in English.
+        note_vi: the same in Vietnamese ("đầu trang của mọi trang").
     """
 
     part: DocumentPart
@@ -118,6 +120,8 @@ class Location:
     text: str = ""
     page: int | None = None
     section: int | None = None
+    note: str = ""
+    note_vi: str = ""
 
     def describe(self, language: str = "en") -> str:
         """The location in words, in ``"en"`` or ``"vi"``.
@@ -128,12 +132,15 @@ class Location:
         vi = language == "vi"
         words = [self.part.vi if vi else self.part.en]
         if self.section is not None:
-            words.append(f"section {self.section}")
+            words.append(f"{'phần (section)' if vi else 'section'} {self.section}")
+        note = self.note_vi if vi else self.note
+        if note:
+            words.append(note)
         if self.paragraph is not None:
             words.append(f"{'đoạn' if vi else 'paragraph'} {self.paragraph}"
                          + (f" «{self.text}»" if self.text else ""))
         elif self.text:
-            words.append(self.text)
+            words.append(f"«{self.text}»")
         if self.page is not None:
             words.append(f"{'trang' if vi else 'page'} {self.page}")
         return ", ".join(words)

@@ -178,7 +178,8 @@ def check_page_number_missing(document: LintDocument) -> Iterator[Issue | NotEva
     """Page numbers from page 2 on a document of several pages."""
     if _numbered(document):
         return
-    where = Location(part=DocumentPart.PAGE_NUMBER, text="header of the pages after the first")
+    where = Location(part=DocumentPart.PAGE_NUMBER, note="header of the pages after the first",
+                     note_vi="đầu trang của các trang sau trang đầu")
     pages = document.pages
     estimated = document.estimated_pages
     if (pages is not None and pages > 1) or (pages is None and estimated >= MANY_PAGES):
