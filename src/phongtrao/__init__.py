@@ -62,7 +62,12 @@ if _typing.TYPE_CHECKING:
     )
     from phongtrao._default import default_renderer
     from phongtrao._lint.engine import lint
-    from phongtrao._lint.rules import LINT_RULES
+    from phongtrao._lint.types import LintRule
+
+    #: Every built-in lint rule by its code, as ``phongtrao lint`` checks them
+    #: (docs/lint-rules.md); plugins add theirs with ``phongtrao_lint_rules``.
+    #: Loaded on first use.
+    LINT_RULES: dict[str, LintRule]
     from phongtrao._national import starter_plan
     from phongtrao._rendering import CONTEXT_VERSION, Rendered, Renderer, find_soffice
     from phongtrao._templates import builtin_template
