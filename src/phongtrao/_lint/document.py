@@ -138,7 +138,9 @@ class LintParagraph:
     def is_text(self) -> bool:
         """Whether it shows words: not empty, and not only a rule drawn with ``___``."""
         text = self.shown.strip()
-        return bool(text) and not set(text) <= _RULE_CHARACTERS
+        if not text:
+            return False
+        return text[0] not in _RULE_CHARACTERS or not set(text) <= _RULE_CHARACTERS
 
     @property
     def bold(self) -> bool:

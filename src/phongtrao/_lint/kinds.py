@@ -11,7 +11,7 @@ import re
 
 from phongtrao.vi import nfc, normalize_tones
 
-__all__ = ["KIND_SYMBOLS", "SYMBOLS", "normal"]
+__all__ = ["KIND_SYMBOLS", "SYMBOLS", "normal", "opening"]
 
 #: Each type's name (lower case, classic tone placement) and its symbol (Phụ lục III).
 KIND_SYMBOLS: dict[str, str] = {
@@ -48,6 +48,9 @@ KIND_SYMBOLS: dict[str, str] = {
 SYMBOLS = frozenset(KIND_SYMBOLS.values())
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+#: A tone mark on the second vowel of oa, oe, uy: the modern placement ("hoà"), which
+#: normalize_tones may move. Text without one is left as it is, which is most text.
+_MODERN = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]", re.IGNORECASE)
 
 
 def normal(text: str) -> str:
@@ -56,5 +59,12 @@ def normal(text: str) -> str:
     "CỘNG HOÀ  XÃ HỘI" and "Cộng hòa xã hội" compare equal; so do "Độc lập – Tự
     do" and "Độc lập - Tự do".
     """
-    folded = normalize_tones(nfc(text), "classic").casefold()
+    folded = nfc(text).casefold()
+    if _MODERN.search(folded):
+        folded = normalize_tones(folded, "classic")
     return " ".join(_DASHES.sub("-", folded).split())
+
+
+def opening(text: str, length: int = 48) -> str:
+    """The first words of ``text`` compared loosely (:func:`normal`), to test how it starts."""
+    return normal(text[:length])

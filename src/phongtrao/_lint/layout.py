@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 from phongtrao._lint.document import LintParagraph, LintRun, PageSetup
-from phongtrao._lint.kinds import KIND_SYMBOLS, normal
+from phongtrao._lint.kinds import KIND_SYMBOLS, normal, opening
 from phongtrao._lint.reader import Block
 from phongtrao._lint.types import DocumentPart
 
@@ -38,6 +38,8 @@ _NUMBERED = re.compile(r"^([IVXLCDM]+|\d+(\.\d+)*|[a-zđ])[.)]\s")
 _AUTHORITY = re.compile(r"^(t\s*[./]?\s*m|k\s*[./]?\s*t|q|t\s*l|t\s*u\s*q)\s*[./]", re.IGNORECASE)
 #: How many lines after the header the tên loại may be looked for.
 _TITLE_WINDOW = 12
+#: No tên loại is longer than this (with room for spaces between its letters).
+_LONGEST_KIND = 40
 
 
 @attrs.frozen
@@ -49,8 +51,14 @@ class Found:
     symbol: str | None
 
 
+#: A header line is short; a longer paragraph is not looked at as one.
+_HEADER_LINE = 160
+
+
 def _norm(paragraph: LintParagraph) -> str:
-    return normal(paragraph.shown)
+    """A header line compared loosely; empty for a paragraph too long to be one."""
+    text = paragraph.shown
+    return normal(text) if len(text) <= _HEADER_LINE else ""
 
 
 def _is_national(paragraph: LintParagraph) -> bool:
@@ -163,7 +171,7 @@ def _title(blocks: list[Block], start: int) -> int | None:
         paragraph = blocks[index].paragraph
         if paragraph.container not in ("body",) or paragraph.empty:
             continue
-        if normal(paragraph.text).rstrip() in KIND_SYMBOLS:
+        if len(paragraph.text) <= _LONGEST_KIND and normal(paragraph.text) in KIND_SYMBOLS:
             return index
         seen += 1
         if seen >= _TITLE_WINDOW:
@@ -244,7 +252,7 @@ def _subject(parts: _Parts, blocks: list[Block], title: int) -> int:
     lines = 0
     while index < len(blocks) and lines < 3:
         paragraph = blocks[index].paragraph
-        norm = normal(paragraph.text)
+        norm = opening(paragraph.text)
         if (paragraph.empty or paragraph.container != "body" or _BASIS.match(norm)
                 or paragraph.label or _NUMBERED.match(paragraph.text)
                 or norm.startswith("kính gửi")
@@ -267,7 +275,7 @@ def _foot(parts: _Parts, blocks: list[Block], start: int,
           sections: list[PageSetup]) -> int:
     """The Nơi nhận and the signature; returns where they start (the body's end)."""
     recipients = next((index for index in range(start, len(blocks))
-                       if normal(blocks[index].paragraph.text).startswith("nơi nhận")), None)
+                       if opening(blocks[index].paragraph.text).startswith("nơi nhận")), None)
     if recipients is not None and blocks[recipients].paragraph.table is not None:
         return _foot_table(parts, blocks, recipients)
     if recipients is not None and "\t" in blocks[recipients].paragraph.text:
@@ -310,7 +318,7 @@ def _foot_tabs(parts: _Parts, blocks: list[Block], recipients: int,
         elif right:
             parts.items[index] = [attrs.evolve(right[0], part=DocumentPart.SIGNATURE)]
             signature.append(index)
-        elif normal(block.paragraph.text).startswith(("-", "+", "nơi nhận")):
+        elif opening(block.paragraph.text).startswith(("-", "+", "nơi nhận")):
             parts.set(index, DocumentPart.RECIPIENTS)
         elif block.paragraph.is_text:
             parts.set(index, DocumentPart.SIGNATURE)
@@ -323,7 +331,7 @@ def _foot_paragraphs(parts: _Parts, blocks: list[Block], recipients: int, start:
     index = recipients
     parts.set(index, DocumentPart.RECIPIENTS)
     index += 1
-    while index < len(blocks) and normal(blocks[index].paragraph.text).startswith(("-", "+")):
+    while index < len(blocks) and opening(blocks[index].paragraph.text).startswith(("-", "+")):
         parts.set(index, DocumentPart.RECIPIENTS)
         index += 1
     before = _signature_tail(blocks, start, end=recipients)
@@ -380,7 +388,7 @@ def _body(parts: _Parts, blocks: list[Block], start: int, end: int) -> None:
         paragraph = blocks[index].paragraph
         if paragraph.container == "textbox":
             continue
-        norm = normal(paragraph.text)
+        norm = opening(paragraph.text)
         if bases and paragraph.is_text:
             if _BASIS.match(norm):
                 parts.set(index, DocumentPart.BASIS)
@@ -394,10 +402,10 @@ def _cong_van_greeting(parts: _Parts, blocks: list[Block], start: int, end: int)
     index = start
     while index < end and blocks[index].paragraph.empty:
         index += 1
-    if index < end and normal(blocks[index].paragraph.text).startswith("kính gửi"):
+    if index < end and opening(blocks[index].paragraph.text).startswith("kính gửi"):
         parts.set(index, DocumentPart.OTHER)
         index += 1
-        while index < end and normal(blocks[index].paragraph.text).startswith(("-", "+")):
+        while index < end and opening(blocks[index].paragraph.text).startswith(("-", "+")):
             parts.set(index, DocumentPart.OTHER)
             index += 1
     return index

@@ -501,12 +501,16 @@ def _alternative(element: etree._Element) -> etree._Element | None:
     return choice if choice is not None else element.find(_MC + "Fallback")
 
 
+_ASCII = re.compile(r"[!-~]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _fonts(text: str, props: Props) -> tuple[str, ...]:
+    """The fonts the run's characters use: ascii for ASCII ones, hAnsi for the others."""
     fonts: list[str] = []
-    letters = [ch for ch in text if not ch.isspace()]
-    if any(ord(ch) < 128 for ch in letters) and props.get("font.ascii"):
+    if props.get("font.ascii") and _ASCII.search(text):
         fonts.append(str(props["font.ascii"]))
-    if any(ord(ch) >= 128 for ch in letters) and props.get("font.hAnsi"):
+    if props.get("font.hAnsi") and not text.isascii() and _NOT_ASCII.search(text.strip()):
         fonts.append(str(props["font.hAnsi"]))
     return tuple(dict.fromkeys(fonts))
 

@@ -221,17 +221,31 @@ class Theme:
 
 
 class _Style:
-    """One style's own definition, before inheritance."""
+    """One style's own definition, before inheritance, its formatting read when first asked."""
 
-    __slots__ = ("based_on", "kind", "name", "ppr", "rpr")
+    __slots__ = ("_ppr", "_rpr", "based_on", "element", "kind", "name", "theme")
 
-    def __init__(self, kind: str, name: str, based_on: str | None, ppr: Props,
-                 rpr: Props) -> None:
+    def __init__(self, kind: str, name: str, based_on: str | None, element: etree._Element,
+                 theme: Theme) -> None:
         self.kind = kind
         self.name = name
         self.based_on = based_on
-        self.ppr = ppr
-        self.rpr = rpr
+        self.element = element
+        self.theme = theme
+        self._ppr: Props | None = None
+        self._rpr: Props | None = None
+
+    @property
+    def ppr(self) -> Props:
+        if self._ppr is None:
+            self._ppr = parse_ppr(self.element.find(W + "pPr"))
+        return self._ppr
+
+    @property
+    def rpr(self) -> Props:
+        if self._rpr is None:
+            self._rpr = parse_rpr(self.element.find(W + "rPr"), self.theme)
+        return self._rpr
 
 
 class Styles:
@@ -264,11 +278,9 @@ class Styles:
             name_element = element.find(W + "name")
             name = (name_element.get(W + "val") if name_element is not None else None) or style_id
             based = element.find(W + "basedOn")
-            ppr = parse_ppr(element.find(W + "pPr"))
             # A table style's own paragraph and run formatting apply to its cells' text.
             self._styles[style_id] = _Style(
-                kind, name, based.get(W + "val") if based is not None else None, ppr,
-                parse_rpr(element.find(W + "rPr"), theme))
+                kind, name, based.get(W + "val") if based is not None else None, element, theme)
             if (element.get(W + "default") or "").lower() in ("1", "true", "on"):
                 if kind == "paragraph" and self.default_paragraph is None:
                     self.default_paragraph = style_id
