@@ -24,8 +24,11 @@ __all__ = [
 
 Checked = Iterator[Issue | NotEvaluated]
 
-_ARCHIVE = re.compile(r"^-\s*Lưu\s*:\s*VT\b")
-_DRAFTER = re.compile(r"^-\s*Lưu\s*:\s*VT\s*,\s*\S")
+# The hyphen before "Lưu" is recipients-lines' to ask for; these read the words after it.
+_ARCHIVE = re.compile(r"^(?:[-–]\s*)?Lưu\s*:\s*VT\b")
+_DRAFTER = re.compile(r"^(?:[-–]\s*)?Lưu\s*:\s*VT\s*,\s*\S")
+#: A KT. line, however its dot is written: signature-prefix asks for the dot.
+_KT = re.compile(r"^K\s*[./]?\s*T\b")
 #: An authority prefix as the decree writes it: TM., KT., Q., TL., TUQ. before the title.
 _PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s+\S")
 #: The same prefixes written another way: "T/M", "KT " without its dot, "Thay mặt".
@@ -219,7 +222,7 @@ def check_signature_deputy(document: LintDocument) -> Checked:
         return
     title = lines[-1]
     above = lines[-2].text.strip() if len(lines) > 1 else ""
-    if title.text.strip().upper().startswith("PHÓ ") and not above.startswith("KT."):
+    if title.text.strip().upper().startswith("PHÓ ") and not _KT.match(above):
         head = title.text.strip()[4:]
         yield Issue(message=f"Cấp phó «{title.text.strip()}» ký thay người đứng đầu nhưng không có "
                     f"dòng «KT. {head.upper()}» phía trên.",

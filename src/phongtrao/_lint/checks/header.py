@@ -12,7 +12,7 @@ from phongtrao._lint.checks.common import missing, not_found, pt, size_range, si
 from phongtrao._lint.document import LintDocument, LintParagraph
 from phongtrao._lint.kinds import SYMBOLS
 from phongtrao._lint.types import DocumentPart, Issue, NotEvaluated
-from phongtrao.vi import normalize_tones
+from phongtrao.vi import day_number, month_number, normalize_tones
 
 __all__ = [
     "MOTTO",
@@ -328,7 +328,8 @@ def check_number_symbol(document: LintDocument) -> Checked:
     symbol = _symbol(line)
     if not symbol:
         return
-    first = re.split(r"[-\s]", symbol.strip(), maxsplit=1)[0]
+    # The groups as written, however they are joined (number-form asks for hyphens).
+    first = re.split(r"[-_–—.,\s]", symbol.strip(), maxsplit=1)[0]
     if document.kind_symbol is not None and first != document.kind_symbol:
         yield Issue(message=f"Ký hiệu «{symbol}» không bắt đầu bằng chữ viết tắt của tên loại "
                     f"«{document.kind}» là «{document.kind_symbol}» (ví dụ "
@@ -413,18 +414,17 @@ def check_date_padding(document: LintDocument) -> Checked:
         return
     day, month = match["day"].strip(), match["month"].strip()
     problems_vi, problems_en = [], []
-    if day.isdigit() and int(day) < 10 and len(day) < 2:
-        problems_vi.append(f"ngày «{day}» phải viết «0{day}»")
-        problems_en.append(f"day «{day}» is written «0{day}»")
-    if month.isdigit():
-        value = int(month)
-        if value in (1, 2) and len(month) < 2:
-            problems_vi.append(f"tháng «{month}» phải viết «0{month}»")
-            problems_en.append(f"month «{month}» is written «0{month}»")
-        elif value >= 3 and month.startswith("0"):
-            problems_vi.append(f"tháng «{month}» phải viết «{value}» (chỉ tháng 1, 2 thêm số 0)")
-            problems_en.append(f"month «{month}» is written «{value}» (only months 1 and 2 "
-                               "take a zero)")
+    # phongtrao.vi writes the date line as the decree does: compare with what it writes.
+    if day.isdigit() and 1 <= int(day) <= 31 and day != day_number(int(day)):
+        right = day_number(int(day))
+        problems_vi.append(f"ngày «{day}» phải viết «{right}»")
+        problems_en.append(f"day «{day}» is written «{right}»")
+    if month.isdigit() and 1 <= int(month) <= 12 and month != month_number(int(month)):
+        right = month_number(int(month))
+        rule_vi = "" if int(month) < 3 else " (chỉ tháng 1, 2 thêm số 0)"
+        rule_en = "" if int(month) < 3 else " (only months 1 and 2 take a zero)"
+        problems_vi.append(f"tháng «{month}» phải viết «{right}»{rule_vi}")
+        problems_en.append(f"month «{month}» is written «{right}»{rule_en}")
     if problems_vi:
         yield Issue(message=f"Dòng «{line.text.strip()}»: " + "; ".join(problems_vi) + ".",
                     message_en=f"the date line «{line.text.strip()}»: " + "; ".join(problems_en),
