@@ -282,6 +282,23 @@ class TestStructure:
         assert all(header.page_number is not None and header.page_number_centred
                    for _, header in document.page_headers())
 
+    @pytest.mark.parametrize(("settings", "title_page", "expected"), [
+        ("", "", [("header", "default")]),
+        ("<w:evenAndOddHeaders/>", "", [("header", "default"), ("header", "even")]),
+        ("", "<w:titlePg/>", [("header", "default"), ("header", "first")]),
+    ])
+    def test_headers_shown_as_word_shows_them(self, settings: str, title_page: str,
+                                              expected: list[tuple[str, str]]) -> None:
+        """A first-page header needs a different first page; an even one, odd and even pages."""
+        section = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/>'
+                   '<w:headerReference w:type="even" r:id="rIdH2"/>'
+                   '<w:headerReference w:type="first" r:id="rIdH3"/><w:pgSz w:w="11906" '
+                   f'w:h="16838"/>{title_page}</w:sectPr>')
+        headers = {"rIdH1": para("mặc định"), "rIdH2": para("chẵn"), "rIdH3": para("đầu")}
+        document = read_doc(package(para("x"), headers=headers, settings=settings,
+                                    section=section))
+        assert expected == sorted(document.sections[0].headers)
+
     def test_pages_are_known_when_word_recorded_its_page_breaks(self) -> None:
         """Word's rendered page breaks give the page count and each paragraph's page."""
         body = (para("một") + '<w:p><w:r><w:lastRenderedPageBreak/><w:t>hai</w:t></w:r></w:p>'

@@ -21,8 +21,6 @@ from phongtrao._lint.types import DocumentPart, Location, quote
 
 __all__ = ["LintDocument", "LintParagraph", "LintRun", "PageHeader", "PageSetup"]
 
-#: Alignments as the reader reports them.
-ALIGNMENTS = ("left", "center", "right", "justify")
 #: Characters a rule typed as text is made of ("__________").
 _RULE_CHARACTERS = frozenset("_-‐‑‒–—―")
 

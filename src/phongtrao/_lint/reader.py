@@ -85,8 +85,6 @@ class Block:
         rendered_breaks: how many page breaks Word recorded before it.
         breaks_after: whether a page break ends it (a break inside its runs).
         line_shape_x: the centre of a line shape anchored in it, in pt, when known.
-        style_id: its paragraph style's id.
-        contextual: whether it ignores spacing next to paragraphs of its own style.
     """
 
     paragraph: LintParagraph
@@ -101,8 +99,6 @@ class Block:
     rendered_breaks: int = 0
     breaks_after: bool = False
     line_shape_x: float | None = None
-    style_id: str | None = None
-    contextual: bool = False
 
 
 def _local(element: etree._Element) -> str:
@@ -235,7 +231,6 @@ class _Walker:
         self.fields: list[_Field] = []
         self.section = 0
         self.section_ends: list[etree._Element] = []
-        self.section_tables: set[int] = set()
         self.rendered = 0
         self.images = 0
         self.textboxes = 0
@@ -273,7 +268,6 @@ class _Walker:
               textbox: int | None) -> None:
         self.tables += 1
         number = self.tables
-        self.section_tables.add(self.section)
         properties = element.find(W + "tblPr")
         style_element = properties.find(W + "tblStyle") if properties is not None else None
         style = (style_element.get(W + "val") if style_element is not None else None) or (
@@ -361,7 +355,6 @@ class _Walker:
             field_after_tab=gathered.field_after_tab, centre_tab=gathered.center_ptab,
             section=self.section, rendered_breaks=first_page,
             breaks_after=gathered.break_after_text, line_shape_x=gathered.line_x,
-            style_id=style_id, contextual=bool(props.get("contextual")),
         ))
         for content, position in gathered.boxes:
             self.textboxes += 1
@@ -591,8 +584,8 @@ def _is_line(node: etree._Element) -> bool:
 # -- sections ------------------------------------------------------------------------
 
 
-def _page_setup(section: etree._Element | None, index: int,
-                headers: dict[tuple[str, str], PageHeader], has_tables: bool) -> PageSetup:
+def _page_setup(section: etree._Element | None, index: int) -> PageSetup:
+    """The page of a section (its headers and tables are added by the callers)."""
     size = section.find(W + "pgSz") if section is not None else None
     margins = section.find(W + "pgMar") if section is not None else None
 
@@ -612,7 +605,6 @@ def _page_setup(section: etree._Element | None, index: int,
         right=twips(margins, "right", 1440),
         title_page=title is not None and on_off(title),
         number_format=(number.get(W + "fmt") if number is not None else None) or "decimal",
-        headers=headers, has_tables=has_tables,
     )
 
 
@@ -625,7 +617,8 @@ class _Stories:
         self._numbering = numbering
         self._read: dict[str, list[Block]] = {}
 
-    def blocks(self, part: str, text_width: float) -> list[Block]:
+    def blocks(self, part: str) -> list[Block]:
+        """The blocks of a header or footer part, walked the first time it is asked for."""
         found = self._read.get(part)
         if found is None:
             root = self._package.xml(part)
@@ -658,7 +651,14 @@ def _header(kind: str, type_: str, blocks: list[Block], text_width: float,
                       page_number_centred=centred, first_page_differs=first_page_differs)
 
 
-def _sections(package: _Package, walker: _Walker, stories: _Stories) -> list[PageSetup]:
+def _sections(package: _Package, walker: _Walker, stories: _Stories,
+              even_and_odd: bool) -> list[PageSetup]:
+    """Each section's page setup with the headers and footers it shows.
+
+    A section without a reference of some type keeps the previous section's;
+    a first-page header shows only with a different first page, an even-page
+    one only when the document sets odd and even pages apart.
+    """
     ends: list[etree._Element | None] = [*walker.section_ends] or [None]
     setups: list[PageSetup] = []
     in_force: dict[tuple[str, str], str] = {}
@@ -669,13 +669,14 @@ def _sections(package: _Package, walker: _Walker, stories: _Stories) -> list[Pag
                     rel = package.rels.get(reference.get(_REL + "id") or "")
                     if rel is not None:
                         in_force[(kind, reference.get(W + "type") or "default")] = rel[1]
-        setup = _page_setup(section, index + 1, {}, index in walker.section_tables)
+        setup = _page_setup(section, index + 1)
         width = setup.text_width * 72 / 25.4
         headers: dict[tuple[str, str], PageHeader] = {}
         for (kind, type_), part in in_force.items():
-            if type_ == "first" and not setup.title_page:
+            if (type_ == "first" and not setup.title_page) or (
+                    type_ == "even" and not even_and_odd):
                 continue
-            headers[(kind, type_)] = _header(kind, type_, stories.blocks(part, width), width,
+            headers[(kind, type_)] = _header(kind, type_, stories.blocks(part), width,
                                              setup.title_page)
         setups.append(attrs.evolve(setup, headers=headers))
     return setups
@@ -774,8 +775,9 @@ def read_blocks(data: bytes, limits: Limits) -> tuple[list[Block], list[PageSetu
     walker = _Walker(styles, numbering, "body", [0])
     walker.walk(body)
     stories = _Stories(package, styles, numbering)
-    sections = _sections(package, walker, stories)
-    even_odd = settings is not None and settings.find(W + "evenAndOddHeaders") is not None
+    even_odd = settings is not None and any(
+        on_off(element) for element in settings.iter(W + "evenAndOddHeaders"))
+    sections = _sections(package, walker, stories, even_odd)
     facts = {"even_and_odd": even_odd, "images": walker.images,
              "rendered": walker.rendered}
     return walker.blocks, sections, facts
