@@ -41,8 +41,9 @@ def markdown() -> str:
     if missing:  # a new part needs a heading above
         raise ValueError(f"rules of parts without a heading: {', '.join(missing)}")
     errors = sum(1 for rule in rules if rule.severity.value == "error")
-    lines = [f"{len(rules)} rules: {errors} errors (the decree states them) and "
-             f"{len(rules) - errors} warnings (practice).", ""]
+    summary = (f"{len(rules)} rules: {errors} errors (the decree states them) and "
+               f"{len(rules) - errors} warnings (practice).")
+    lines = [summary, ""]
     for title, parts in _GROUPS:
         lines += [f"## {title}", "",
                   "| code | severity | what it checks | basis | conforming example |",
