@@ -164,11 +164,12 @@ def lint(
             ``document_part_bytes`` and the package limits); the defaults when None.
 
     Returns:
-        The findings, page setup first and then in the order of the document:
-        errors (the document breaks a rule the decree states), warnings
-        (practice), and rules that could not be evaluated (``evaluated`` is
-        False). A document conforms when no finding is an evaluated error
-        (``finding.is_error``).
+        The findings, rule by rule in the order of the rule table (the page,
+        the header block, the title, the bases and body, the Nơi nhận and the
+        signature; then the plugins' rules): errors (the document breaks a
+        rule the decree states), warnings (practice), and rules that could
+        not be evaluated (``evaluated`` is False). A document conforms when no
+        finding is an evaluated error (``finding.is_error``).
 
     Raises:
         DocumentError: when the source cannot be read as a .docx: not a regular
