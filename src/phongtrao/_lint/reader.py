@@ -29,6 +29,7 @@ from phongtrao._lint.styles import (
     Styles,
     Theme,
     W,
+    integer,
     on_off,
     parse_ppr,
     parse_rpr,
@@ -272,7 +273,7 @@ class _Walker:
         style_element = properties.find(W + "tblStyle") if properties is not None else None
         style = (style_element.get(W + "val") if style_element is not None else None) or (
             self.styles.default_table)
-        grid = [(_twips(column, "w") or 0) / 20 for column in element.iter(W + "gridCol")]
+        grid = [(integer(column, "w") or 0) / 20 for column in element.iter(W + "gridCol")]
         for row_number, row in enumerate(element.iterchildren(W + "tr"), start=1):
             for column, cell in enumerate(_cells(row), start=1):
                 cell_properties = cell.find(W + "tcPr")
@@ -280,7 +281,7 @@ class _Walker:
                                  if cell_properties is not None else None)
                 width = None
                 if width_element is not None and width_element.get(W + "type") in (None, "dxa"):
-                    width = (_twips(width_element, "w") or 0) / 20 or None
+                    width = (integer(width_element, "w") or 0) / 20 or None
                 if width is None and column <= len(grid):
                     width = grid[column - 1] or None
                 self.walk(cell, table_style=style, cell=(number, row_number, column),
@@ -478,16 +479,6 @@ def _cells(row: etree._Element) -> Iterator[etree._Element]:
                 yield from (cell for cell in content if _local(cell) == "tc")
 
 
-def _twips(element: etree._Element, name: str) -> int | None:
-    value = element.get(W + name)
-    if value is None:
-        return None
-    try:
-        return int(float(value))
-    except ValueError:
-        return None
-
-
 def _alternative(element: etree._Element) -> etree._Element | None:
     """The alternative of ``mc:AlternateContent`` that is read: the first choice."""
     choice = element.find(_MC + "Choice")
@@ -522,18 +513,25 @@ def _vml_box(shape: etree._Element) -> tuple[float, float] | None:
     return left, values.get("width", 0.0)
 
 
+def _emus(text: str | None) -> float | None:
+    """A DrawingML length in EMU as points, or None when it is not a number."""
+    try:
+        value = float(text or "")
+    except ValueError:
+        return None
+    return value / _EMU_PER_PT if math.isfinite(value) else None
+
+
 def _anchor_box(anchor: etree._Element) -> tuple[float, float] | None:
     extent = anchor.find(_WP + "extent")
-    width = float(extent.get("cx") or 0) / _EMU_PER_PT if extent is not None else 0.0
+    width = (_emus(extent.get("cx")) if extent is not None else None) or 0.0
     horizontal = anchor.find(_WP + "positionH")
     if horizontal is None:
         return None
     offset = horizontal.find(_WP + "posOffset")
-    if offset is not None and offset.text:
-        try:
-            return float(offset.text) / _EMU_PER_PT, width
-        except ValueError:
-            return None
+    if offset is not None:
+        left = _emus(offset.text)
+        return None if left is None else (left, width)
     align = horizontal.find(_WP + "align")
     if align is not None:
         # Only the order matters here: left before centre before right.
@@ -590,7 +588,7 @@ def _page_setup(section: etree._Element | None, index: int) -> PageSetup:
     margins = section.find(W + "pgMar") if section is not None else None
 
     def twips(element: etree._Element | None, name: str, default: int) -> float:
-        value = _twips(element, name) if element is not None else None
+        value = integer(element, name) if element is not None else None
         return abs(value if value is not None else default) * _MM_PER_TWIP
 
     width, height = twips(size, "w", 12240), twips(size, "h", 15840)
@@ -703,6 +701,11 @@ def _height(block: Block, width: float) -> float:
     return lines * line + paragraph.space_before + paragraph.space_after
 
 
+def _room(setup: PageSetup) -> float:
+    """The height a page leaves the text, in pt: at least an inch, whatever the margins say."""
+    return max((setup.height - setup.top - setup.bottom) * 72 / 25.4, 72.0)
+
+
 def estimate_pages(blocks: list[Block], sections: list[PageSetup]) -> float:
     """How many pages the main text fills, estimated from its blocks and the page setup."""
     pages, used = 1, 0.0
@@ -735,17 +738,17 @@ def estimate_pages(blocks: list[Block], sections: list[PageSetup]) -> float:
         else:
             height, block_section, page_break, breaks_after = item
         setup = sections[min(block_section, len(sections) - 1)]
-        room = (setup.height - setup.top - setup.bottom) * 72 / 25.4
+        room = _room(setup)
         if block_section != section or (page_break and used > 0):
             pages, used = pages + 1, 0.0
             section = block_section
         used += height
-        while used > room:
-            pages, used = pages + 1, used - room
+        if used > room:
+            full = math.ceil(used / room) - 1
+            pages, used = pages + full, used - full * room
         if breaks_after:
             pages, used = pages + 1, 0.0
-    first_room = (sections[0].height - sections[0].top - sections[0].bottom) * 72 / 25.4
-    return pages - 1 + used / first_room if first_room else float(pages)
+    return pages - 1 + used / _room(sections[0])
 
 
 # -- the document ------------------------------------------------------------------------

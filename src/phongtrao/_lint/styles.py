@@ -23,8 +23,8 @@ from phongtrao.vi import roman
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["Numbering", "Props", "Styles", "Theme", "W", "on_off", "parse_ppr", "parse_rpr",
-           "tag_of"]
+__all__ = ["Numbering", "Props", "Styles", "Theme", "W", "integer", "on_off", "parse_ppr",
+           "parse_rpr", "tag_of"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -51,14 +51,20 @@ def on_off(element: etree._Element) -> bool:
     return value is None or value.lower() not in ("0", "false", "off", "none")
 
 
-def _int(element: etree._Element, name: str) -> int | None:
+#: Lengths and sizes beyond this are not a document's; they are read as not given.
+_LARGEST = 10**7
+
+
+def integer(element: etree._Element, name: str) -> int | None:
+    """The whole number a ``w:`` attribute holds, or None when it holds none (or a wild one)."""
     value = element.get(W + name)
     if value is None:
         return None
     try:
-        return int(float(value))
-    except ValueError:
+        number = int(float(value))
+    except (ValueError, OverflowError):
         return None
+    return number if -_LARGEST <= number <= _LARGEST else None
 
 
 def parse_rpr(element: etree._Element | None, theme: Theme) -> Props:
@@ -74,7 +80,7 @@ def parse_rpr(element: etree._Element | None, theme: Theme) -> Props:
         if name in TOGGLES:
             props[name] = on_off(child)
         elif name == "sz":
-            half_points = _int(child, "val")
+            half_points = integer(child, "val")
             if half_points is not None:
                 props["sz"] = half_points / 2
         elif name == "u":
@@ -96,16 +102,16 @@ def parse_rpr(element: etree._Element | None, theme: Theme) -> Props:
 def _indent(child: etree._Element, props: Props) -> None:
     for key, names in (("left", ("left", "start")), ("right", ("right", "end"))):
         for name in names:
-            value = _int(child, name)
+            value = integer(child, name)
             if value is not None:
                 props["ind." + key] = value / 20
                 break
-    hanging, first = _int(child, "hanging"), _int(child, "firstLine")
+    hanging, first = integer(child, "hanging"), integer(child, "firstLine")
     if hanging is not None:
         props["ind.first"] = -hanging / 20
     elif first is not None:
         props["ind.first"] = first / 20
-    chars = _int(child, "hangingChars"), _int(child, "firstLineChars")
+    chars = integer(child, "hangingChars"), integer(child, "firstLineChars")
     if chars[0]:
         props["ind.first_chars"] = -chars[0] / 100
     elif chars[1]:
@@ -116,9 +122,9 @@ def _indent(child: etree._Element, props: Props) -> None:
 
 def _spacing(child: etree._Element, props: Props) -> None:
     for key in ("before", "after"):
-        lines = _int(child, key + "Lines")
+        lines = integer(child, key + "Lines")
         auto = child.get(W + key + "Autospacing")
-        value = _int(child, key)
+        value = integer(child, key)
         if auto is not None and auto.lower() in ("1", "true", "on"):
             props["spacing." + key] = 14.0  # Word's automatic (HTML) spacing
         elif lines:
@@ -126,7 +132,7 @@ def _spacing(child: etree._Element, props: Props) -> None:
         elif value is not None:
             props["spacing." + key] = value / 20
             props["spacing." + key + "_lines"] = None
-    line = _int(child, "line")
+    line = integer(child, "line")
     if line is not None:
         rule = child.get(W + "lineRule") or "auto"
         props["spacing.rule"] = rule if rule in ("exact", "atLeast") else "auto"
@@ -166,10 +172,10 @@ def parse_ppr(element: etree._Element | None) -> Props:
             number = child.find(W + "numId")
             if number is not None:
                 props["numId"] = number.get(W + "val")
-                props["ilvl"] = int(level.get(W + "val") or 0) if level is not None else 0
+                props["ilvl"] = (integer(level, "val") or 0) if level is not None else 0
         elif name == "tabs":
             props["tabs"] = tuple(
-                (tab.get(W + "val") or "left", (_int(tab, "pos") or 0) / 20)
+                (tab.get(W + "val") or "left", (integer(tab, "pos") or 0) / 20)
                 for tab in child.iter(W + "tab"))
     return props
 
@@ -417,12 +423,12 @@ class Numbering:
         for abstract in root.iter(W + "abstractNum"):
             levels: dict[int, _Level] = {}
             for level in abstract.iter(W + "lvl"):
-                index = _int(level, "ilvl") or 0
+                index = integer(level, "ilvl") or 0
                 start = level.find(W + "start")
                 fmt = level.find(W + "numFmt")
                 text = level.find(W + "lvlText")
                 levels[index] = _Level(
-                    (_int(start, "val") or 0) if start is not None else 1,
+                    (integer(start, "val") or 0) if start is not None else 1,
                     (fmt.get(W + "val") or "decimal") if fmt is not None else "decimal",
                     (text.get(W + "val") or "") if text is not None else "",
                     parse_ppr(level.find(W + "pPr")),
@@ -438,7 +444,7 @@ class Numbering:
             for override in num.iter(W + "lvlOverride"):
                 start = override.find(W + "startOverride")
                 if start is not None:
-                    overrides[_int(override, "ilvl") or 0] = _int(start, "val") or 0
+                    overrides[integer(override, "ilvl") or 0] = integer(start, "val") or 0
             self._nums[num.get(W + "numId") or ""] = (
                 (reference.get(W + "val") or "") if reference is not None else "", overrides)
         # A list that only names a numbering style (numStyleLink) takes that style's list.
