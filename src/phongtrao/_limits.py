@@ -45,6 +45,9 @@ class Limits:
             (128 MiB; a scanned document's pictures can be large).
         document_part_bytes: the largest XML part of a document to check,
             uncompressed (16 MiB; the text of a 300-page document is a few).
+        document_elements: the most paragraphs and runs of text a document to
+            check may hold (100,000; a 300-page document holds some tens of
+            thousands), which bounds the memory a check takes.
     """
 
     plan_bytes: int = 8 * _MIB
@@ -63,6 +66,7 @@ class Limits:
     format_width: int = 10_000
     document_bytes: int = 128 * _MIB
     document_part_bytes: int = 16 * _MIB
+    document_elements: int = 100_000
 
 
 #: The limits used when none are given.

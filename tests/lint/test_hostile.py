@@ -137,6 +137,10 @@ case("doctype-entities", "word/document.xml")(_file("laughs.docx", _with_documen
 case("external-entity", "DOCTYPE")(_file("external.docx", _with_document(EXTERNAL)))
 case("deep-nesting", "not well-formed XML")(_file("deep.docx", _with_document(DEEP)))
 case("zip-bomb-declared", "unpacks to")(_file("declared.docx", _declared_huge()))
+case("paragraph-flood", "more paragraphs and runs")(
+    _file("flood.docx", _with_document(
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body>" + b"<w:p/>" * 150_000 + b"</w:body></w:document>")))
 case("zip-bomb-many-parts", "parts")(
     _file("parts.docx", _zip({f"word/media/{n}.xml": b"" for n in range(2100)})))
 
@@ -217,6 +221,11 @@ class TestTheApi:
         """A document part larger than Limits.document_part_bytes is refused."""
         with pytest.raises(DocumentError, match="bytes of XML"):
             phongtrao.lint(build_docx(), limits=Limits(document_part_bytes=1_000))
+
+    def test_paragraphs_and_runs_beyond_the_limit(self) -> None:
+        """A document holding more paragraphs and runs than Limits.document_elements is refused."""
+        with pytest.raises(DocumentError, match="the limit is 50"):
+            phongtrao.lint(build_docx(), limits=Limits(document_elements=50))
 
     def test_a_document_error_pickles(self) -> None:
         """DocumentError survives pickling (batches in worker processes)."""

@@ -50,7 +50,7 @@ SYMBOLS = frozenset(KIND_SYMBOLS.values())
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 #: A tone mark on the second vowel of oa, oe, uy: the modern placement ("hoà"), which
 #: normalize_tones may move. Text without one is left as it is, which is most text.
-_MODERN = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]", re.IGNORECASE)
+_MODERN = re.compile(r"(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)", re.IGNORECASE)
 
 
 def normal(text: str) -> str:

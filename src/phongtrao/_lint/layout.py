@@ -62,7 +62,8 @@ def _norm(paragraph: LintParagraph) -> str:
 
 
 def _is_national(paragraph: LintParagraph) -> bool:
-    return _NATIONAL in _norm(paragraph)
+    # "nam" is in the Quốc hiệu however it is typed (NFC or not): a cheap test first.
+    return "nam" in paragraph.shown.casefold() and _NATIONAL in _norm(paragraph)
 
 
 def _is_motto(paragraph: LintParagraph) -> bool:

@@ -223,11 +223,12 @@ class _Walker:
     """Walks one story (the main text, or a header) into blocks, in reading order."""
 
     def __init__(self, styles: Styles, numbering: Numbering, container: str,
-                 counter: list[int]) -> None:
+                 counter: list[int], budget: list[int]) -> None:
         self.styles = styles
         self.numbering = numbering
         self.container = container
         self.counter = counter  # shared between the main text and its text boxes
+        self.budget = budget  # paragraphs and runs still allowed, shared by every story
         self.blocks: list[Block] = []
         self.fields: list[_Field] = []
         self.section = 0
@@ -303,6 +304,7 @@ class _Walker:
                                       self.numbering.level_ppr(num_id, ilvl), direct,
                                       direct_numbering)
         label = self.numbering.label(num_id, ilvl)
+        self.spend(1)
         gathered = _Paragraph()
         self.runs(element, gathered, style_id, table_style)
         self.counter[0] += 1
@@ -386,6 +388,13 @@ class _Walker:
                 if chosen is not None:
                     self.runs(chosen, gathered, style_id, table_style)
 
+    def spend(self, count: int) -> None:
+        """Count paragraphs and runs against the limit; refuse the document beyond it."""
+        self.budget[0] -= count
+        if self.budget[0] < 0:
+            raise UnsafePackage(f"it holds more paragraphs and runs than a document does (the "
+                                f"limit is {self.budget[1]:,}); it may be built to exhaust memory")
+
     def _field_code(self, code: str, gathered: _Paragraph) -> None:
         gathered.fields.append(code.strip())
         if _PAGE_FIELD.match(code) and "\t" in "".join(gathered.text):
@@ -438,6 +447,7 @@ class _Walker:
             text = text.upper()
         if not text:
             return
+        self.spend(1)
         gathered.text.append(text)
         gathered.runs.append(LintRun(
             text=text,
@@ -609,10 +619,12 @@ def _page_setup(section: etree._Element | None, index: int) -> PageSetup:
 class _Stories:
     """The page headers and footers of the document, each read once."""
 
-    def __init__(self, package: _Package, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, package: _Package, styles: Styles, numbering: Numbering,
+                 budget: list[int]) -> None:
         self._package = package
         self._styles = styles
         self._numbering = numbering
+        self._budget = budget
         self._read: dict[str, list[Block]] = {}
 
     def blocks(self, part: str) -> list[Block]:
@@ -620,7 +632,7 @@ class _Stories:
         found = self._read.get(part)
         if found is None:
             root = self._package.xml(part)
-            walker = _Walker(self._styles, self._numbering, "header", [0])
+            walker = _Walker(self._styles, self._numbering, "header", [0], self._budget)
             if root is not None:
                 walker.walk(root)
             found = walker.blocks
@@ -775,9 +787,10 @@ def read_blocks(data: bytes, limits: Limits) -> tuple[list[Block], list[PageSetu
     styles = Styles(package.xml(package.by_type("styles")), theme)
     numbering = Numbering(package.xml(package.by_type("numbering")), styles)
     settings = package.xml(package.by_type("settings"))
-    walker = _Walker(styles, numbering, "body", [0])
+    budget = [limits.document_elements, limits.document_elements]
+    walker = _Walker(styles, numbering, "body", [0], budget)
     walker.walk(body)
-    stories = _Stories(package, styles, numbering)
+    stories = _Stories(package, styles, numbering, budget)
     even_odd = settings is not None and any(
         on_off(element) for element in settings.iter(W + "evenAndOddHeaders"))
     sections = _sections(package, walker, stories, even_odd)

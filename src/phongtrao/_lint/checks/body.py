@@ -323,8 +323,10 @@ def check_body_spacing(document: LintDocument) -> Checked:
         if gap < 6 - TOLERANCE_PT:
             pairs.append((current, gap))
 
+    gaps = {id(paragraph): gap for paragraph, gap in pairs}
+
     def wrong(paragraph: LintParagraph) -> object | None:
-        return next(gap for candidate, gap in pairs if candidate is paragraph)
+        return gaps[id(paragraph)]
 
     def message(value: object, first: LintParagraph, count: int, language: str) -> str:
         assert isinstance(value, float)
