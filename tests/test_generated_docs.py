@@ -13,7 +13,7 @@ import pytest
 from docgen import cli as clidocs
 from docgen.plan_files import classes
 
-from phongtrao import PROBLEM_CODES
+from phongtrao import LINT_RULES, PROBLEM_CODES
 from phongtrao import _cli as cli
 
 from .conftest import ROOT
@@ -22,7 +22,8 @@ DOCS = ROOT / "docs"
 GENERATED = DOCS / "_generated"
 #: The page that includes each generated part.
 PAGES = {"hooks.md": "hooks.md", "cli.md": "cli.md", "problem-codes.md": "problem-codes.md",
-         "plan-files.md": "plan-files.md", "limits.md": "security.md"}
+         "plan-files.md": "plan-files.md", "limits.md": "security.md",
+         "lint-rules.md": "lint-rules.md"}
 
 
 class TestGeneratedParts:
@@ -78,6 +79,15 @@ class TestContents:
         """Each code of phongtrao.PROBLEM_CODES has its row."""
         text = (GENERATED / "problem-codes.md").read_text(encoding="utf-8")
         assert [] == [code for code in PROBLEM_CODES if f"| `{code}` |" not in text]
+
+    def test_every_lint_rule_is_listed(self) -> None:
+        """Each built-in lint rule has its row, with its severity and basis."""
+        text = (GENERATED / "lint-rules.md").read_text(encoding="utf-8")
+        rows = {line.split(" | ")[0].removeprefix("| ").strip("`"): line
+                for line in text.splitlines() if line.startswith("| `")}
+        assert [] == [code for code, rule in LINT_RULES.items()
+                      if code not in rows or f"| {rule.severity.value} |" not in rows[code]
+                      or rule.basis.split(",")[0] not in rows[code]]
 
     def test_every_plan_file_field_is_listed(self) -> None:
         """Each field of each class a plan file spells appears under its class."""

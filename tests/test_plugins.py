@@ -36,7 +36,17 @@ from phongtrao import (
 from phongtrao._national import TDDKXDDSVH, starter_plan
 from phongtrao._outline import Node, NodeKind, Section
 from phongtrao._plugins import ENV
-from phongtrao.hookspecs import Catalog, Problem, Severity, TemplateSpec, hookimpl
+from phongtrao.hookspecs import (
+    Catalog,
+    DocumentPart,
+    Issue,
+    LintDocument,
+    LintRule,
+    Problem,
+    Severity,
+    TemplateSpec,
+    hookimpl,
+)
 from phongtrao.model import CatalogItem, Level, Movement, Plan
 from phongtrao.testing import document_lines
 
@@ -499,6 +509,82 @@ class TestHookCheck:
             [failure.message for failure in manager.failures])
 
 
+def seal_rule(code: str = "quang-tri-seal", check: Any = None) -> LintRule:
+    """A province's house rule: the signer's name is followed by no other line."""
+
+    def no_note_after_the_name(document: LintDocument) -> Iterator[Issue]:
+        name = document.first(DocumentPart.SIGNER)
+        if name is not None and name.text.strip().endswith(")"):
+            yield Issue(message="Không ghi chú sau họ tên người ký.",
+                        message_en="no note after the signer's name", where=name.location())
+
+    return LintRule(code=code, severity=Severity.WARNING, part=DocumentPart.SIGNER,
+                    summary="Không ghi chú sau họ tên người ký.",
+                    summary_en="No note after the signer's name.",
+                    basis="practice: Quy chế công tác văn thư tỉnh Quảng Trị (illustrative)",
+                    example="Nguyễn Văn A", check=check or no_note_after_the_name)
+
+
+@pytest.fixture(scope="module")
+def signed_with_a_note() -> bytes:
+    """A conforming document whose signer's name ends with a note in brackets."""
+    from .lint.documents import Docx, build_docx
+
+    doc = Docx(build_docx())
+    Docx.replace(doc.one("^Nguyễn Văn A$"), "$", " (đã ký)")
+    return doc.save()
+
+
+class TestHookLintRules:
+    def test_a_plugin_rule_runs_after_the_built_in_ones(self, signed_with_a_note: bytes) -> None:
+        """A plugin's rule is checked too; its findings carry its code, severity and basis."""
+        manager = registered(("quang-tri", plugin(lint_rules=lambda: [seal_rule()])))
+        findings = phongtrao.lint(signed_with_a_note, plugins=manager)
+        assert [("quang-tri-seal", Severity.WARNING, "no note after the signer's name",
+                 "practice: Quy chế công tác văn thư tỉnh Quảng Trị (illustrative)")] == [
+            (f.code, f.severity, f.message_en, f.basis) for f in findings]
+        assert [*phongtrao.LINT_RULES, "quang-tri-seal"] == [
+            rule.code for rule in manager.lint_rules()]
+
+    def test_without_the_plugin_the_rule_is_not_checked(self, signed_with_a_note: bytes) -> None:
+        """The same document with only the built-in rules has no finding."""
+        assert [] == phongtrao.lint(signed_with_a_note, plugins=registered())
+
+    def test_a_code_already_taken_is_a_failure(self) -> None:
+        """A plugin giving a built-in rule's code (or another plugin's) is left out."""
+        manager = registered(("a", plugin(lint_rules=lambda: [seal_rule("margin-left")])),
+                             ("b", plugin(lint_rules=lambda: [seal_rule(), seal_rule()])))
+        rules = manager.lint_rules()
+        assert (list(phongtrao.LINT_RULES), ["a", "b"]) == (
+            [rule.code for rule in rules], sorted(f.plugin for f in manager.failures))
+        assert all("which is taken" in failure.message for failure in manager.failures)
+
+    @pytest.mark.parametrize(("result", "message"), [
+        (lambda: seal_rule(), "returned one LintRule, expected an iterable of them (a list)"),
+        (lambda: [seal_rule("Quang Tri seal")], "the rule code 'Quang Tri seal' is not a code"),
+        (lambda: ["quang-tri-seal"], "returned str, expected LintRule"),
+    ], ids=["one rule", "bad code", "not a rule"])
+    def test_something_else_than_rules_is_a_failure(self, result: Callable[[], Any],
+                                                    message: str) -> None:
+        """A hook result that is not an iterable of LintRule with codes is left out."""
+        manager = registered(("quang-tri", plugin(lint_rules=result)))
+        rules = manager.lint_rules()
+        assert (len(phongtrao.LINT_RULES), True) == (
+            len(rules), manager.failures[0].message.startswith(message))
+
+    def test_a_rule_that_raises_is_not_evaluated(self, signed_with_a_note: bytes) -> None:
+        """A rule whose check raises is reported 'not evaluated'; the other rules still run."""
+
+        def broken_check(document: LintDocument) -> Iterator[Issue]:
+            raise KeyError("title")
+
+        manager = registered(("quang-tri", plugin(
+            lint_rules=lambda: [seal_rule(check=broken_check)])))
+        findings = phongtrao.lint(signed_with_a_note, plugins=manager)
+        assert [("quang-tri-seal", False, "not evaluated: the rule failed with KeyError: 'title'")
+                ] == [(f.code, f.evaluated, f.message_en) for f in findings]
+
+
 # -- failures --------------------------------------------------------------------
 
 
@@ -523,6 +609,9 @@ def _good(hook: str, tmp_path: Path) -> tuple[Callable[..., Any], Callable[[Plug
         "jinja_filters": (lambda: {"tot": str.upper}, lambda m, p: sorted(m.filters()),
                           ["tot"]),
         "check": (lambda: [SHORT_TITLE], lambda m, p: m.plugin_problems(p), [SHORT_TITLE]),
+        "lint_rules": (lambda: [seal_rule()],
+                       lambda m, p: [rule.code for rule in m.lint_rules()][-1],
+                       "quang-tri-seal"),
     }
     return cases[hook]
 
@@ -728,8 +817,8 @@ class TestInfo:
             """, version="2.3.4")
         expected = [
             PluginInfo("national", phongtrao.__version__,
-                       ("phongtrao_catalog", "phongtrao_choose_template", "phongtrao_new_plan",
-                        "phongtrao_templates"), ("ke-hoach",)),
+                       ("phongtrao_catalog", "phongtrao_choose_template", "phongtrao_lint_rules",
+                        "phongtrao_new_plan", "phongtrao_templates"), ("ke-hoach",)),
             PluginInfo("gamma", "2.3.4", ("phongtrao_check", "phongtrao_templates"),
                        ("gamma-2026",)),
         ]

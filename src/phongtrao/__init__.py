@@ -1,6 +1,7 @@
 """phongtrao: typed plans for the summary conferences of Vietnamese mass movements.
 
-Load a plan, check it, and render it to a Decree-30 document::
+Load a plan, check it, and render it to a Decree-30 document; check any
+.docx against the decree's format rules::
 
     import phongtrao
 
@@ -8,6 +9,8 @@ Load a plan, check it, and render it to a Decree-30 document::
     for problem in phongtrao.check(plan):
         print(problem)
     phongtrao.render(plan, "ke-hoach.docx")
+    for finding in phongtrao.lint("ke-hoach.docx"):
+        print(finding)
 
 This module is the API. Besides it, users import on purpose
 :mod:`phongtrao.model` (the plan and its parts), :mod:`phongtrao.vi`
@@ -32,6 +35,7 @@ from phongtrao._files import (
     unstructure_plan,
 )
 from phongtrao._limits import Limits
+from phongtrao._lint.types import Finding
 from phongtrao._plugins import PluginFailure, PluginInfo, Plugins
 from phongtrao._problems import Problem, Severity
 from phongtrao._rules import CODES as _CODES
@@ -39,6 +43,7 @@ from phongtrao._version import __version__ as __version__
 from phongtrao.errors import (
     BatchError,
     BatchFailure,
+    DocumentError,
     ModelError,
     PhongtraoError,
     PlanError,
@@ -56,6 +61,13 @@ if _typing.TYPE_CHECKING:
         official_provinces,
     )
     from phongtrao._default import default_renderer
+    from phongtrao._lint.engine import lint
+    from phongtrao._lint.types import LintRule
+
+    #: Every built-in lint rule by its code, as ``phongtrao lint`` checks them
+    #: (docs/lint-rules.md); plugins add theirs with ``phongtrao_lint_rules``.
+    #: Loaded on first use.
+    LINT_RULES: dict[str, LintRule]
     from phongtrao._national import starter_plan
     from phongtrao._rendering import CONTEXT_VERSION, Rendered, Renderer, find_soffice
     from phongtrao._templates import builtin_template
@@ -73,6 +85,7 @@ _LAZY = {
     "default_renderer": "_default", "starter_plan": "_national",
     "CONTEXT_VERSION": "_rendering", "Rendered": "_rendering", "Renderer": "_rendering",
     "find_soffice": "_rendering", "builtin_template": "_templates",
+    "lint": "_lint.engine", "LINT_RULES": "_lint.rules",
 }
 
 
@@ -89,9 +102,12 @@ def __getattr__(name: str) -> _typing.Any:
 
 __all__ = [
     "CONTEXT_VERSION",
+    "LINT_RULES",
     "PROBLEM_CODES",
     "BatchError",
     "BatchFailure",
+    "DocumentError",
+    "Finding",
     "Format",
     "Limits",
     "ModelError",
@@ -114,6 +130,7 @@ __all__ = [
     "dump_plan",
     "dumps_plan",
     "find_soffice",
+    "lint",
     "load_plan",
     "loads_plan",
     "official_communes",

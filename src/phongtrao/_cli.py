@@ -1,13 +1,21 @@
-"""The ``phongtrao`` command: validate, render, start and list plans, templates and plugins.
+"""The ``phongtrao`` command: plans, templates and plugins, and checking documents.
+
+It validates, renders, starts and lists plans, templates and plugins, and
+checks documents against the decree's format rules (``lint``).
 
 Exit codes (every command):
 
-- 0: done; for ``validate``, every plan is valid (warnings may be printed);
-- 1: a plan has problems (listed one a line as ``FILE: $.path: message``);
-- 2: usage error, or a file that cannot be read or written;
+- 0: done; for ``validate``, every plan is valid, for ``lint``, every document
+  conforms (warnings may be printed);
+- 1: a plan has problems (listed one a line as ``FILE: $.path: message``), or a
+  document breaks a format rule (``FILE: error CODE: …``);
+- 2: usage error, or a file that cannot be read or written (for ``lint``: not a
+  .docx, encrypted, damaged, beyond a limit);
 - 3: rendering failed (template or PDF conversion).
 
 Errors are one line on standard error; ``--debug`` shows the traceback too.
+Output never fails on a character the terminal cannot show: it is escaped; a
+reader that stops reading (``| head``) ends the command quietly (exit 141).
 Heavy modules are imported only by the command that needs them, so
 ``phongtrao --help`` answers at once.
 """
@@ -15,6 +23,8 @@ Heavy modules are imported only by the command that needs them, so
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -22,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from phongtrao import Renderer
+    from phongtrao import Finding, Renderer
     from phongtrao.model import Plan
 
 __all__ = ["main"]
@@ -299,13 +309,88 @@ def _communes(args: argparse.Namespace) -> int:
     return OK
 
 
+def _finding_line(source: str, finding: Finding) -> str:
+    """One finding on one line: where, verdict and code, the Vietnamese, the English, the basis."""
+    where = finding.where
+    return (f"{source}: {finding.verdict} {finding.code}: {where.describe('vi')}: "
+            f"{finding.message} | {where.describe('en')}: {finding.message_en} "
+            f"[{finding.basis}]")
+
+
+def _summary(findings: Sequence[Finding]) -> tuple[int, int, int]:
+    errors = sum(1 for finding in findings if finding.is_error)
+    not_evaluated = sum(1 for finding in findings if not finding.evaluated)
+    return errors, len(findings) - errors - not_evaluated, not_evaluated
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary_line(source: str, findings: Sequence[Finding]) -> str:
+    errors, warnings, not_evaluated = _summary(findings)
+    parts = [_counted(warnings, "warning")] if warnings else []
+    if not_evaluated:
+        parts.append(f"{not_evaluated} not evaluated")
+    if errors:
+        return f"{source}: does not conform: " + ", ".join([_counted(errors, "error"), *parts])
+    if not_evaluated:
+        return f"{source}: no error found, but not fully checked: " + ", ".join(parts)
+    return f"{source}: conforms" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _finding_json(finding: Finding) -> dict[str, object]:
+    where = finding.where
+    return {
+        "code": finding.code, "severity": finding.severity.value,
+        "evaluated": finding.evaluated, "message": finding.message,
+        "message_en": finding.message_en, "basis": finding.basis,
+        "where": {"part": where.part.value, "paragraph": where.paragraph, "text": where.text,
+                  "page": where.page, "section": where.section,
+                  "description": where.describe("en"), "description_vi": where.describe("vi")},
+    }
+
+
+def _lint(args: argparse.Namespace) -> int:
+    import json
+
+    import phongtrao
+
+    worst = OK
+    reports: list[dict[str, object]] = []
+    plugins = args.session.renderer.plugins
+    for source in args.documents:
+        try:
+            findings = phongtrao.lint(Path(source), plugins=plugins)
+        except phongtrao.DocumentError as error:
+            print(f"phongtrao: error: {error}", file=sys.stderr)
+            reports.append({"file": source, "readable": False, "error": error.reason})
+            worst = max(worst, USAGE)
+            continue
+        errors, warnings, not_evaluated = _summary(findings)
+        if errors:
+            worst = max(worst, PROBLEMS)
+        if args.format == "json":
+            reports.append({"file": source, "readable": True, "conforms": not errors,
+                            "errors": errors, "warnings": warnings,
+                            "not_evaluated": not_evaluated,
+                            "findings": [_finding_json(finding) for finding in findings]})
+            continue
+        for finding in findings:
+            print(_finding_line(source, finding))
+        print(_summary_line(source, findings))
+    if args.format == "json":
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+    return worst
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="phongtrao",
         description="Plans (Kế hoạch) for the summary conferences of Vietnamese mass "
         "movements: validate plan files and render them to Decree-30 .docx or .pdf.",
-        epilog="Exit codes: 0 done, 1 plan problems, 2 usage error or unreadable file, "
-        "3 rendering failed.",
+        epilog="Exit codes: 0 done, 1 plan problems or a document breaking a format rule, "
+        "2 usage error or unreadable file, 3 rendering failed.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -403,6 +488,22 @@ def _parser() -> _Parser:
     communes.add_argument("--force", action="store_true", help="replace plan files that exist")
     communes.set_defaults(handler=_communes)
 
+    lint = commands.add_parser(
+        "lint", parents=[common], help="check .docx documents against the decree's format rules",
+        description="Check each .docx — made by phongtrao, Word, LibreOffice or anything else — "
+        "against the format rules of Nghị định 30/2020/NĐ-CP (thể thức) and the plugins' rules, "
+        "and print one line per finding: its verdict (error, warning or not evaluated), code, "
+        "where it is, what is wrong and what is right in Vietnamese and English, and the "
+        "decree's item; then a summary line per file. Exit 0 when every document conforms "
+        "(warnings allowed), 1 when one has an error, 2 when a file cannot be read (not a .docx, "
+        "encrypted, damaged), with one line saying why.",
+    )
+    lint.add_argument("documents", nargs="+", metavar="FILE", help="a .docx document")
+    lint.add_argument("--format", choices=["text", "json"], default="text",
+                      help="text (one finding a line) or json (a list, one object per file); "
+                      "default: text")
+    lint.set_defaults(handler=_lint)
+
     plugins = commands.add_parser(
         "plugins", parents=[common], help="list the loaded plugins",
         description="List each loaded plugin with its version, the hooks it implements and "
@@ -450,22 +551,18 @@ def _report_plugin_failures() -> None:
     logger.propagate = False
 
 
-def _printable_output() -> None:
-    r"""Show what the terminal cannot print escaped (``\ud800``), never crash on it.
-
-    File names, keys and plugin messages may hold characters the output's
-    encoding cannot write, such as lone surrogates from a file name in an
-    unknown encoding.
-    """
+def _escape_unencodable() -> None:
+    """Characters the terminal's encoding lacks are printed escaped, never an error."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+            with contextlib.suppress(ValueError, OSError):  # a closed or unusual stream
+                reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    _printable_output()
+    _escape_unencodable()
     _report_plugin_failures()
     parser = _parser()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
@@ -485,6 +582,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("phongtrao: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (| head): stop quietly, as the shell's own tools do.
+        # Python's own advice: point standard output at devnull, so the final flush is quiet.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as error:  # noqa: BLE001 - the CLI never shows a bare traceback
         if debug:
             traceback.print_exc()

@@ -1,7 +1,8 @@
 """The limits that keep hostile input from exhausting time or memory.
 
 phongtrao reads plan files officers send in and templates and plugins from other
-provinces; each limit below bounds what one of them can cost. The defaults are
+provinces, and documents to check (``phongtrao lint``) from anywhere; each
+limit below bounds what one of them can cost. The defaults are
 far above anything a real plan or template needs. Raise one by passing your own
 ``Limits`` (``phongtrao.load_plan(path, limits=Limits(plan_bytes=...))``,
 ``phongtrao.Renderer(plugins, limits=...)``); docs/security.md lists them.
@@ -40,6 +41,13 @@ class Limits:
             ``10 ** n`` does (1,000).
         format_width: the widest field a template may pad to, as ``'%999999d'``
             or ``center(n)`` do (10,000).
+        document_bytes: the largest .docx file :func:`phongtrao.lint` reads
+            (128 MiB; a scanned document's pictures can be large).
+        document_part_bytes: the largest XML part of a document to check,
+            uncompressed (16 MiB; the text of a 300-page document is a few).
+        document_elements: the most paragraphs and runs of text a document to
+            check may hold (100,000; a 300-page document holds some tens of
+            thousands), which bounds the memory a check takes.
     """
 
     plan_bytes: int = 8 * _MIB
@@ -56,6 +64,9 @@ class Limits:
     repeat_length: int = 1_000_000
     power_digits: int = 1_000
     format_width: int = 10_000
+    document_bytes: int = 128 * _MIB
+    document_part_bytes: int = 16 * _MIB
+    document_elements: int = 100_000
 
 
 #: The limits used when none are given.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 
 from phongtrao._templates import builtin_template
-from phongtrao.hookspecs import Catalog, TemplateSpec, hookimpl
+from phongtrao.hookspecs import Catalog, LintRule, TemplateSpec, hookimpl
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,
@@ -253,6 +253,14 @@ def phongtrao_choose_template() -> str:
 def phongtrao_catalog() -> Catalog:
     """The movement TDĐKXDĐSVH and the national award forms."""
     return Catalog(movements=(TDDKXDDSVH,), award_forms=tuple(AwardForm))
+
+
+@hookimpl(trylast=True)
+def phongtrao_lint_rules() -> tuple[LintRule, ...]:
+    """The format rules of Nghị định 30/2020/NĐ-CP (docs/lint-rules.md)."""
+    from phongtrao._lint.rules import RULES  # deferred: only linting needs the rule table
+
+    return RULES
 
 
 @hookimpl(trylast=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ __all__ = ["Part", "UnsafePackage", "parse_xml", "read_package"]
 Part = tuple[zipfile.ZipInfo, bytes]
 
 _CHUNK = 1 << 16
+
 
 class UnsafePackage(Exception):  # noqa: N818 - read as "the package is unsafe: reason"
     """A package phongtrao will not read; the message says why, for a person."""
@@ -65,24 +67,37 @@ def _infos(package: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipInfo]:
     return infos
 
 
-def _read(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """A part's bytes, read in small steps.
+def _read(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, limits: Limits) -> bytes:
+    """A part's bytes, read in small steps and no further than the limits allow.
 
     zipfile returns no more than a part declares (and the declared sizes are
     within the limits), but asked for everything at once it inflates the whole
     compressed stream first: a part that lies about its size would unpack to
-    gigabytes before being cut. In small steps it stops at the declared size,
-    and the lie is a checksum error.
+    gigabytes before being cut. In small steps it stops at the part's limit
+    (or what is left of the package's), and a lie is refused.
     """
-    chunks = []
+    cap = min(limits.package_entry_bytes, budget)
+    chunks: list[bytes] = []
+    size = 0
     with package.open(info) as stream:
         while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            if size > cap:
+                raise UnsafePackage(f"the part {info.filename!r} unpacks to more than it "
+                                    f"declares ({info.file_size:,} bytes); the package is "
+                                    "damaged or built to exhaust memory")
             chunks.append(chunk)
     return b"".join(chunks)
 
 
-def read_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Part]:
+def read_package(
+    data: bytes, limits: Limits = DEFAULT_LIMITS, wanted: Callable[[str], bool] | None = None
+) -> list[Part]:
     """The parts of a package in their stored order, each with its bytes.
+
+    Every entry is inspected; with ``wanted``, only the parts it accepts (by
+    name) are unpacked and returned, so a reader that needs the XML parts
+    never inflates the pictures.
 
     Raises:
         UnsafePackage: when the data is not a zip package, is encrypted, or
@@ -91,7 +106,15 @@ def read_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Part]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = _infos(package, limits)
-            return [(info, _read(package, info)) for info in infos]
+            parts: list[Part] = []
+            budget = limits.package_bytes
+            for info in infos:
+                if wanted is not None and not wanted(info.filename):
+                    continue
+                content = _read(package, info, budget, limits)
+                budget -= len(content)
+                parts.append((info, content))
+            return parts
     except UnsafePackage:
         raise
     except zipfile.BadZipFile as error:
@@ -104,8 +127,11 @@ def read_package(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Part]:
                             f"{str(error)[:120]})") from None
 
 
-def parse_xml(data: bytes, name: str) -> etree._Element:
+def parse_xml(data: bytes, name: str, *, huge: bool = True) -> etree._Element:
     """Parse one XML part strictly: no DTD, no entities, nothing recovered.
+
+    ``huge=False`` keeps libxml2's own bounds on nesting depth (256) and on
+    the size of one text node, for parts from a source that may be hostile.
 
     Raises:
         UnsafePackage: when the part is not well-formed XML or declares a DOCTYPE.
@@ -113,7 +139,7 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     from lxml import etree
 
     parser = etree.XMLParser(recover=False, resolve_entities=False, load_dtd=False,
-                             no_network=True, huge_tree=True)
+                             no_network=True, huge_tree=huge)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:

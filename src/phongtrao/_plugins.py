@@ -36,6 +36,7 @@ import pluggy
 
 from phongtrao import _national as national
 from phongtrao import hookspecs
+from phongtrao._lint.types import LintRule
 from phongtrao._outline import Section
 from phongtrao._problems import Problem
 from phongtrao._version import __version__
@@ -558,6 +559,11 @@ class Plugins:
         """The problems every plugin's ``phongtrao_check`` finds."""
         problems: list[Problem] = self.call("phongtrao_check", plan=plan)
         return problems
+
+    def lint_rules(self) -> tuple[LintRule, ...]:
+        """The rules ``phongtrao lint`` checks against: the built-in ones, then the plugins'."""
+        rules: tuple[LintRule, ...] = self.call("phongtrao_lint_rules")
+        return rules
 
 
 def _describe(error: BaseException) -> str:

@@ -8,7 +8,9 @@ wrong, where, and what would be right:
 - :class:`PlanError` — a plan file or text is not a valid plan, or a plan has
   errors that stop it from being rendered; it lists every problem;
 - :class:`RenderError` — a template or the PDF conversion failed;
-- :class:`BatchError` — some documents of a batch failed (the others were written).
+- :class:`BatchError` — some documents of a batch failed (the others were written);
+- :class:`DocumentError` — a document given to :func:`phongtrao.lint` cannot be
+  read as a .docx (not a .docx, encrypted, damaged, or beyond a limit).
 
 Arguments a function cannot take (a file suffix it cannot write, a format it
 does not know) raise :class:`ValueError` or :class:`TypeError`, as in the
@@ -31,6 +33,7 @@ from phongtrao._problems import Problem
 __all__ = [
     "BatchError",
     "BatchFailure",
+    "DocumentError",
     "ModelError",
     "PhongtraoError",
     "PlanError",
@@ -173,3 +176,26 @@ class BatchError(PhongtraoError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (BatchError, (self.failures, self.written))
+
+
+class DocumentError(PhongtraoError, ValueError):
+    """A document to check cannot be read as a .docx.
+
+    Raised by :func:`phongtrao.lint` (``phongtrao lint`` exits 2 with this
+    message): the file is not a .docx, is encrypted or damaged, is not a
+    regular file, or breaks a :class:`~phongtrao.Limits` bound. The message is
+    one line: the source, then why, for the person who sent the file.
+
+    Attributes:
+        source: the file read, or None for bytes.
+        reason: why it cannot be read ("it is not a .docx (not a zip package)").
+    """
+
+    def __init__(self, reason: str, source: str | None = None) -> None:
+        self.reason = reason
+        self.source = source
+        head = f"{source}: " if source else ""
+        super().__init__(f"{head}cannot be read as a .docx: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DocumentError, (self.reason, self.source))

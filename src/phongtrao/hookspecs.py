@@ -16,7 +16,9 @@ after the hooks below, published in the entry-point group ``phongtrao``::
 
 This module is all a plugin needs besides :mod:`phongtrao.model`: the marker,
 the types plugins return, and the types hooks receive (:class:`Problem`,
-:class:`Severity`, the outline's :class:`Section` and :class:`Node`).
+:class:`Severity`, the outline's :class:`Section` and :class:`Node`; for lint
+rules, the :class:`LintDocument` a rule reads, with its paragraphs, runs and
+page setup, and the :class:`Issue` and :class:`NotEvaluated` it reports).
 
 Each hook is declared once, here: its specification (arguments, docstring)
 and, in :data:`HOOKS`, how it is called (:class:`Call`), what each result must
@@ -27,6 +29,7 @@ one generic caller that reads this table, and the hook reference
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from pathlib import Path
@@ -35,6 +38,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
+from phongtrao._lint.document import (
+    LintDocument,
+    LintParagraph,
+    LintRun,
+    PageHeader,
+    PageSetup,
+)
+from phongtrao._lint.types import (
+    DocumentPart,
+    Issue,
+    LintCheck,
+    LintRule,
+    Location,
+    NotEvaluated,
+)
 from phongtrao._outline import Node, NodeKind, Section
 from phongtrao._problems import Problem, Severity
 from phongtrao.errors import PhongtraoError
@@ -61,10 +79,21 @@ __all__ = [
     "PROJECT",
     "Call",
     "Catalog",
+    "DocumentPart",
     "Hook",
     "HookResultError",
+    "Issue",
+    "LintCheck",
+    "LintDocument",
+    "LintParagraph",
+    "LintRule",
+    "LintRun",
+    "Location",
     "Node",
     "NodeKind",
+    "NotEvaluated",
+    "PageHeader",
+    "PageSetup",
     "Problem",
     "Section",
     "Severity",
@@ -337,6 +366,40 @@ def _listed(results: list[tuple[str, Any]], kwargs: Mapping[str, Any],
     return [problem for _, problems in results for problem in problems]
 
 
+_RULE_CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _lint_rules(result: Any) -> tuple[LintRule, ...]:
+    rules: tuple[LintRule, ...] = _items(LintRule)(result)
+    for rule in rules:
+        if not isinstance(rule.code, str) or not _RULE_CODE.fullmatch(rule.code):
+            raise HookResultError(f"the rule code {rule.code!r} is not a code; expected lower-case "
+                                  "words joined by '-', such as 'ha-tinh-seal'")
+        if not isinstance(rule.severity, Severity) or not callable(rule.check):
+            raise HookResultError(f"the rule {rule.code!r} needs a Severity and a callable check")
+    return rules
+
+
+def _unique_rules(results: list[tuple[str, Any]], kwargs: Mapping[str, Any],
+                  reject: Reject) -> tuple[LintRule, ...]:
+    """Every plugin's rules, the built-in ones first; a code given twice leaves its plugin out."""
+    from phongtrao._lint.rules import LINT_RULES  # deferred: only linting needs the rule table
+
+    def builtin(rules: tuple[LintRule, ...]) -> bool:
+        return all(LINT_RULES.get(rule.code) is rule for rule in rules)
+
+    taken: dict[str, LintRule] = {}
+    for plugin, rules in sorted(results, key=lambda item: not builtin(item[1])):
+        codes = [rule.code for rule in rules]
+        clash = sorted({code for code in codes if code in taken or codes.count(code) > 1
+                        or (code in LINT_RULES and LINT_RULES[code] not in rules)})
+        if clash:
+            reject(plugin, f"gives the rule code {', '.join(clash)}, which is taken")
+            continue
+        taken.update((rule.code, rule) for rule in rules)
+    return tuple(taken.values())
+
+
 # -- the hooks ------------------------------------------------------------------------
 
 
@@ -444,5 +507,20 @@ def phongtrao_check(plan: Plan) -> Iterable[Problem] | None:
     Problems use the plan file's JSON paths (``$.issuer.unit.name``) and a code
     of the plugin's own, prefixed with its name (``ha-tinh-unit``). They are
     listed after the built-in checks'.
+    """
+    raise NotImplementedError
+
+
+@_declare(Hook(call=Call.EACH, returns="an iterable of LintRule, or None", accept=_lint_rules,
+               combine=_unique_rules))
+def phongtrao_lint_rules() -> Iterable[LintRule] | None:
+    """Add rules that ``phongtrao lint`` checks documents against (a province's house rules).
+
+    Each :class:`LintRule` has a code of the plugin's own, prefixed with its
+    name (``ha-tinh-…``), a severity (error for a rule that is stated somewhere,
+    warning for practice), its basis, and a check that reads a
+    :class:`LintDocument` and yields :class:`Issue` (or :class:`NotEvaluated`
+    when it cannot tell). The built-in rules come first; a plugin giving a
+    code already taken is left out.
     """
     raise NotImplementedError

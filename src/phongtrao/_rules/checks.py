@@ -32,7 +32,7 @@ from phongtrao.model import (
 )
 from phongtrao.model._convert import excerpt
 
-__all__ = ["BUILTIN_CHECKS", "CODES", "Check"]
+__all__ = ["ACADEMIC_TITLE", "BUILTIN_CHECKS", "CODES", "Check"]
 
 Check = Callable[[Plan], Iterator[Problem]]
 
@@ -74,8 +74,9 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: A value still to be supplied: text between « and », as ``phongtrao new`` writes it.
 PLACEHOLDER = re.compile(r"«[^«»]*»")
 _ARCHIVE = re.compile(r"Lưu\s*:\s*VT\b")
-# One or more titles, each with a dot or a space after it: "TS. ", "PGS.TS. ", "ThS ".
-_ACADEMIC = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|CN)(?:\.\s*|\s+))+", re.IGNORECASE)
+#: One or more academic titles before a name, each with a dot or a space after it: "TS. ",
+#: "PGS.TS. ", "ThS " (the plan checks and ``phongtrao lint`` share it).
+ACADEMIC_TITLE = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|CN)(?:\.\s*|\s+))+", re.IGNORECASE)
 
 
 def _problem(path: str, code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -477,7 +478,7 @@ def check_signature(plan: Plan) -> Iterator[Problem]:
             f"expected on_behalf_of: {issuer.called!r}",
             Severity.WARNING,
         )
-    academic = _ACADEMIC.match(signature.signer)
+    academic = ACADEMIC_TITLE.match(signature.signer)
     if academic is not None:
         yield _problem(
             "$.signature.signer",
