@@ -581,8 +581,8 @@ CHECK_FAILURES: dict[str, list[tuple[str, str, Severity, str]]] = {
             ERROR,
             (
                 "Chủ tịch UBND cấp tỉnh may not give Giấy khen on 2021-03-10; expected Chủ tịch "
-                "UBND cấp huyện or Chủ tịch UBND cấp xã (Luật Thi đua, Khen thưởng 2003 (sửa đổi "
-                "2005, 2013))"
+                "UBND cấp huyện or Chủ tịch UBND cấp xã or Giám đốc cấp tỉnh (Luật Thi đua, Khen "
+                "thưởng số 15/2003/QH11 (sửa đổi, bổ sung 2005, 2013); provision not verified)"
             ),
         ),
     ],
@@ -593,8 +593,8 @@ CHECK_FAILURES: dict[str, list[tuple[str, str, Severity, str]]] = {
             ERROR,
             (
                 "Chủ tịch UBND cấp xã may not give danh hiệu “Thôn, tổ dân phố văn hóa” on "
-                "2021-03-10; expected Chủ tịch UBND cấp huyện (Nghị định 122/2018/NĐ-CP; Luật Thi "
-                "đua, khen thưởng 2022, Điều 80)"
+                "2021-03-10; expected Chủ tịch UBND cấp huyện (Nghị định số 122/2018/NĐ-CP ngày "
+                "17/9/2018; provision not verified)"
             ),
         ),
     ],
@@ -750,9 +750,9 @@ CHECK_FAILURES: dict[str, list[tuple[str, str, Severity, str]]] = {
             "award-rule-unknown",
             WARNING,
             (
-                "the rule table does not say who may give danh hiệu “Thôn, tổ dân phố văn hóa” on "
-                "2025-08-15 (it covers danh hiệu “Thôn, tổ dân phố văn hóa” from 2018-11-01 to "
-                "2025-06-30); check the authority by hand"
+                "the rule table does not say who may give danh hiệu “Xã, phường, thị trấn tiêu "
+                "biểu” on 2025-08-15 (it covers danh hiệu “Xã, phường, thị trấn tiêu biểu” from "
+                "2024-01-30 to 2025-06-30); check the authority by hand"
             ),
         ),
     ],

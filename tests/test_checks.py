@@ -17,7 +17,8 @@ import pytest
 
 import phongtrao
 from phongtrao import Plan, Problem, Severity
-from phongtrao._rules import CODES
+from phongtrao._rules import AWARD_RULES, CODES
+from phongtrao._rules.sources import Checked
 from phongtrao.model import (
     Assessment,
     Authority,
@@ -45,8 +46,12 @@ from phongtrao.model import (
 MINIMAL = Path(__file__).parent / "data" / "minimal.yaml"
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
-LAW_2003 = "Luật Thi đua, Khen thưởng 2003 (sửa đổi 2005, 2013)"
-LAW_2022 = "Luật Thi đua, khen thưởng 2022, Điều 80"
+LAW_2003 = ("Luật Thi đua, Khen thưởng số 15/2003/QH11 (sửa đổi, bổ sung 2005, 2013); "
+            "provision not verified")
+LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15"
+LAW_2022_80_2 = f"{LAW_2022}, Điều 80 khoản 2"
+LAW_2022_80_3 = f"{LAW_2022}, Điều 80 khoản 3"
+LAW_2022_UNVERIFIED = f"{LAW_2022}; provision not verified"
 
 
 @pytest.fixture(scope="module")
@@ -277,7 +282,7 @@ CASES = [
     ),
     Case(
         "a title the rule table does not cover",
-        lambda p: awarding(p, AwardForm.XA_TIEU_BIEU, Level.TINH),
+        lambda p: awarding(p, AwardForm.GIA_DINH_VAN_HOA_KIEU_MAU, Level.TINH),
         [("$.awards.grants[0].form", "award-rule-unknown", WARNING)],
     ),
     Case(
@@ -543,7 +548,7 @@ class TestAwardsByDate:
         assert [
             (
                 "Chủ tịch UBND cấp huyện may not give Giấy khen on 2025-07-01; expected Chủ tịch "
-                f"UBND cấp xã ({LAW_2022})"
+                f"UBND cấp xã ({LAW_2022_80_3}); Giám đốc cấp tỉnh ({LAW_2022_UNVERIFIED})"
             )
         ] == messages(plan)
 
@@ -553,18 +558,28 @@ class TestAwardsByDate:
         plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.XA), date)
         assert [] == codes(plan)
 
-    @pytest.mark.parametrize(("date", "law"), [("2023-12-31", LAW_2003), ("2024-01-01", LAW_2022)])
+    @pytest.mark.parametrize(("date", "allowed"), [
+        ("2023-12-31", "Chủ tịch UBND cấp huyện or Chủ tịch UBND cấp xã or Giám đốc cấp tỉnh "
+         f"({LAW_2003})"),
+        ("2024-01-01", f"Chủ tịch UBND cấp huyện ({LAW_2022_80_2}); Chủ tịch UBND cấp xã "
+         f"({LAW_2022_80_3}); Giám đốc cấp tỉnh ({LAW_2022_UNVERIFIED})"),
+    ])
     def test_wrong_authority_is_judged_by_the_law_in_force(
-        self, date: str, law: str, minimal_plan: Plan
+        self, date: str, allowed: str, minimal_plan: Plan
     ) -> None:
-        """A wrong authority is judged by the 2003 law to 2023, by the 2022 law from 2024."""
+        """A wrong authority is judged by the 2003 law to 2023, by the 2022 law from 2024,
+        each allowed office with the provision that allows it."""
         plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.TINH), date)
-        assert [
-            (
-                f"Chủ tịch UBND cấp tỉnh may not give Giấy khen on {date}; expected Chủ tịch UBND "
-                f"cấp huyện or Chủ tịch UBND cấp xã ({law})"
-            )
-        ] == messages(plan)
+        assert [f"Chủ tịch UBND cấp tỉnh may not give Giấy khen on {date}; expected {allowed}"] \
+            == messages(plan)
+
+    @pytest.mark.parametrize("date", ["2015-05-10", "2021-03-10", "2025-08-15"])
+    def test_a_departments_director_gives_giay_khen(self, date: str,
+                                                    minimal_plan: Plan) -> None:
+        """Giám đốc Sở gives Giấy khen under both laws (was refused)."""
+        plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.TINH,
+                              AuthorityTitle.GIAM_DOC), date)
+        assert [] == codes(plan)
 
     @pytest.mark.parametrize("date", ["2021-03-10", "2025-08-15"])
     def test_province_chair_gives_bang_khen(self, date: str, minimal_plan: Plan) -> None:
@@ -608,17 +623,59 @@ class TestAwardsByDate:
         plan = dated(awarding(minimal_plan, AwardForm.THON_VAN_HOA, level), "2021-03-10")
         assert expected == codes(plan)
 
+    @pytest.mark.parametrize(("level", "expected"), [(Level.XA, []),
+                                                     (Level.HUYEN, ["award-authority"])])
+    def test_commune_chair_recognises_thon_van_hoa_after_the_reform(
+        self, level: Level, expected: list[str], minimal_plan: Plan
+    ) -> None:
+        """From 2025-07-01 the commune chair confers “Thôn, tổ dân phố văn hóa” (had no row)."""
+        plan = awarding(minimal_plan, AwardForm.THON_VAN_HOA, level)
+        assert expected == [code for code in codes(plan) if code != "district-after-reform"]
+
+    @pytest.mark.parametrize(("form", "level"), [(AwardForm.THON_VAN_HOA, Level.HUYEN),
+                                                 (AwardForm.GIA_DINH_VAN_HOA, Level.XA)])
+    def test_cultural_titles_before_2018(self, form: AwardForm, level: Level,
+                                         minimal_plan: Plan) -> None:
+        """Before Nghị định 122/2018 the titles had their authorities too (had no row)."""
+        plan = dated(awarding(minimal_plan, form, level), "2015-05-10")
+        assert [] == codes(plan)
+
+    def test_xa_tieu_bieu_by_the_district_chair(self, minimal_plan: Plan) -> None:
+        """From Nghị định 86/2023 to the reform, “Xã, phường, thị trấn tiêu biểu" (had no row)."""
+        plan = dated(awarding(minimal_plan, AwardForm.XA_TIEU_BIEU, Level.HUYEN), "2024-06-01")
+        assert [] == codes(plan)
+
     def test_table_does_not_guess_after_it_ends(self, minimal_plan: Plan) -> None:
-        """After the reform the table has no row for “Thôn văn hóa”: a warning, not a guess."""
-        plan = awarding(minimal_plan, AwardForm.THON_VAN_HOA, Level.XA)
+        """After the reform the table knows no authority for “Xã, phường, thị trấn tiêu biểu”."""
+        plan = awarding(minimal_plan, AwardForm.XA_TIEU_BIEU, Level.TINH)
         assert [("$.awards.grants[0].form", "award-rule-unknown", WARNING)] == found(plan)
         assert [
             (
-                "the rule table does not say who may give danh hiệu “Thôn, tổ dân phố văn hóa” on "
-                "2025-08-15 (it covers danh hiệu “Thôn, tổ dân phố văn hóa” from 2018-11-01 to "
-                "2025-06-30); check the authority by hand"
+                "the rule table does not say who may give danh hiệu “Xã, phường, thị trấn tiêu "
+                "biểu” on 2025-08-15 (it covers danh hiệu “Xã, phường, thị trấn tiêu biểu” from "
+                "2024-01-30 to 2025-06-30); check the authority by hand"
             )
         ] == messages(plan)
+
+    @pytest.mark.parametrize("form", [AwardForm.TUYEN_DUONG, AwardForm.BIEU_DUONG])
+    def test_recognitions_outside_the_awards_law(self, form: AwardForm,
+                                                 minimal_plan: Plan) -> None:
+        """Tuyên dương and biểu dương need no rule: no warning."""
+        assert [] == codes(awarding(minimal_plan, form, Level.XA))
+
+    def test_bang_khen_rows_do_not_cite_article_80(self) -> None:
+        """Điều 80 does not cover Bằng khen: no Bằng khen row cites it."""
+        rows = [rule for rule in AWARD_RULES if rule.form == AwardForm.BANG_KHEN.value]
+        assert rows
+        assert all("Điều 80" not in rule.source.cite() for rule in rows)
+
+    def test_every_row_names_its_source(self) -> None:
+        """Each row cites a text; a row not checked against it says so."""
+        for rule in AWARD_RULES:
+            assert rule.source.text
+            assert (rule.source.checked is Checked.TEXT) == (
+                "not verified" not in rule.source.cite()
+                and "secondary" not in rule.source.cite())
 
     def test_table_does_not_guess_before_it_starts(self, minimal_plan: Plan) -> None:
         """Before the 2003 law came into force (2004-07-01) the table knows no authority."""
@@ -628,7 +685,7 @@ class TestAwardsByDate:
     def test_judged_on_the_first_day_the_date_can_mean(self, minimal_plan: Plan) -> None:
         """A plan dated only '2024' is judged on 2024-01-01, under the 2022 law."""
         plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.TINH), "2024")
-        assert [LAW_2022] == [m[m.rindex("(") + 1 : -1] for m in messages(plan)]
+        assert [LAW_2022_UNVERIFIED] == [m[m.rindex("(") + 1 : -1] for m in messages(plan)]
 
 
 class TestSchedule:

@@ -302,7 +302,7 @@ class TestWard:
             allowed = [rule for rule in rules_for(grant.form, day)
                        if (rule.title, rule.level) == authority]
             assert allowed
-            assert all("2022" in rule.source for rule in allowed)
+            assert all("2022" in rule.source.text for rule in allowed)
 
     def test_illustrative_values_are_said_to_be(self, plan: Plan) -> None:
         """The top comment says the plan is illustrative and names each made-up value."""

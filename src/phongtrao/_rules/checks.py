@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from phongtrao import vi
 from phongtrao._layout import HEADER_POINTS, HEADER_SIZE, line_points
 from phongtrao._problems import Problem, Severity
-from phongtrao._rules.awards_table import AWARD_RULES, AwardRule, rules_for
+from phongtrao._rules.awards_table import AWARD_RULES, FREE_FORMS, AwardRule, rules_for
 from phongtrao._rules.walk import texts
 from phongtrao.model import BUILTIN_PARTS as BUILTIN_SECTIONS
 from phongtrao.model import (
@@ -298,7 +298,8 @@ def _allowed(rules: tuple[AwardRule, ...]) -> str:
     """The offices the rules allow, grouped by the law that says so."""
     by_source: dict[str, list[str]] = {}
     for rule in rules:
-        by_source.setdefault(rule.source, []).append(f"{rule.title.vi} cấp {rule.level.vi}")
+        by_source.setdefault(rule.source.cite(), []).append(
+            f"{rule.title.vi} cấp {rule.level.vi}")
     return "; ".join(f"{' or '.join(offices)} ({source})" for source, offices in by_source.items())
 
 
@@ -309,8 +310,8 @@ def check_awards(plan: Plan) -> Iterator[Problem]:
     day = plan.document.date.first_day
     national = {form.value for form in AwardForm}
     for index, grant in enumerate(plan.awards.grants):
-        if grant.form not in national:
-            continue  # a form of the plan's own or a plugin's: no national rule applies
+        if grant.form not in national or grant.form in FREE_FORMS:
+            continue  # a form of the plan's own, or outside the awards law: no rule applies
         path = f"$.awards.grants[{index}]"
         rules = rules_for(grant.form, day)
         if not rules:
