@@ -202,6 +202,9 @@ class Server:
         if document is None:
             raise DocumentError("it is not a .docx document LibreOffice can read")
         try:
+            keywords = _keywords(source)
+            if keywords:
+                document.DocumentProperties.Keywords = keywords
             options = [prop("SelectPdfVersion", 2)] if pdfa else []
             data = uno.Any("[]com.sun.star.beans.PropertyValue", tuple(options))
             document.storeToURL(target.as_uri(), (prop("FilterName", "writer_pdf_Export"),
@@ -323,6 +326,26 @@ class Server:
                     pass
             shutil.rmtree(self.folder, ignore_errors=True)
         return True
+
+
+def _keywords(source: Path) -> tuple[str, ...]:
+    """The package's keywords as the phrases it lists, separated by commas.
+
+    LibreOffice's Word import splits keywords at every space, so a phrase
+    such as "Kế hoạch" would reach the PDF as two words.
+    """
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(source) as package:
+            root = ElementTree.fromstring(package.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return ()
+    found = root.find("{http://schemas.openxmlformats.org/package/2006/metadata/"
+                      "core-properties}keywords")
+    text = found.text if found is not None and found.text else ""
+    return tuple(word.strip() for word in text.split(",") if word.strip())
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
