@@ -359,14 +359,32 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    # soffice.bin is the wrapper's child: once orphaned it is reaped by init.
+    # soffice.bin is the wrapper's child: orphaned, it comes to this server (a
+    # subreaper, where Linux allows) and is reaped here; elsewhere init reaps it.
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, os.WNOHANG)[0] > 0:
+                pass
         try:
             os.killpg(process.pid, 0)
         except (ProcessLookupError, PermissionError):
             return
-        time.sleep(0.01)
+        time.sleep(0.005)
+
+
+def _become_subreaper() -> None:
+    """Adopt orphaned descendants (Linux): a killed soffice.bin is reaped at once here.
+
+    Without it, a zombie soffice.bin waits for init, which in some containers
+    reaps only every second or two.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # 36: PR_SET_CHILD_SUBREAPER
 
 
 def _read_message(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
@@ -395,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             mode = "convert-to"
         else:
             mode = "uno"
+    _become_subreaper()
     server = Server(args.soffice, mode)
 
     def on_signal(signum: int, frame: object) -> None:
@@ -416,7 +435,8 @@ def main(argv: list[str] | None = None) -> int:
                 message = None
             if message is None:
                 # phongtrao closed the pipe, or died: end at once, even mid-conversion.
-                server.end(graceful=True)
+                # Killing is enough: the profile is thrown away, the sockets removed by name.
+                server.end(graceful=False)
                 os._exit(0)
             requests.put(message)
 
