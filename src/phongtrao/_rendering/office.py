@@ -44,7 +44,7 @@ __all__ = ["DocumentFailure", "Office", "OfficeStoppedError", "OfficeTimeoutErro
 #: The server script, run by the interpreter that can ``import uno``.
 SERVER = Path(__file__).with_name("office_server.py")
 #: Seconds added to every wait for an answer: the server's own work around LibreOffice's.
-_SLACK = 5.0
+_SLACK = 2.0
 _CLOSE_SECONDS = 10.0
 
 
@@ -228,9 +228,10 @@ class Office:
         for group in (self._process.pid, self.office_group):
             if group is not None:
                 _kill_group(group)
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
+        self._process.kill()
+        self._process.wait()  # reaped here: a zombie of ours would look alive in its group
+        if self.office_group is not None:
+            _wait_gone(self.office_group)
         self._finish()
 
     def _finish(self) -> None:
@@ -238,6 +239,7 @@ class Office:
         self._ended = True
         if self.office_group is not None and _group_alive(self.office_group):
             _kill_group(self.office_group)  # the server died before it could end LibreOffice
+            _wait_gone(self.office_group)
         if self.folder is not None and self.folder.name.startswith("phongtrao-office-"):
             shutil.rmtree(self.folder, ignore_errors=True)
         for path in self.sockets:
@@ -263,7 +265,20 @@ class Office:
 
 
 def _group_alive(group: int) -> bool:
+    """Whether a process of the group still runs (Linux: zombies, dead already, do not count)."""
     if os.name != "posix":
+        return False
+    proc = Path("/proc")
+    if proc.is_dir():
+        for entry in proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[2]) == group and fields[0] != "Z":
+                return True
         return False
     try:
         os.killpg(group, 0)
@@ -273,16 +288,18 @@ def _group_alive(group: int) -> bool:
 
 
 def _kill_group(group: int) -> None:
-    """SIGKILL a process group and wait (a few seconds at most) until it is gone."""
+    """SIGKILL a process group."""
     if os.name != "posix":
         subprocess.run(["taskkill", "/F", "/T", "/PID", str(group)], capture_output=True,
                        check=False)
         return
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        return
-    deadline = time.monotonic() + 10
+
+
+def _wait_gone(group: int, seconds: float = 5.0) -> None:
+    """Wait until no process of the group runs, so that its files can be removed."""
+    deadline = time.monotonic() + seconds
     while _group_alive(group) and time.monotonic() < deadline:
         time.sleep(0.01)
 

@@ -219,8 +219,8 @@ class Server:
     def _failure(self, error: Exception, doing: str) -> Exception:
         """A UNO error as DocumentError, or OfficeStoppedError when LibreOffice is gone."""
         message = getattr(error, "Message", "") or str(error) or type(error).__name__
-        name = type(error).__name__
-        if self.office is None or self.office.poll() is not None or name in (
+        name = type(error).__name__  # pyuno names them in full: com.sun.star.lang.…
+        if self.office is None or self.office.poll() is not None or name.rsplit(".", 1)[-1] in (
                 "DisposedException", "RuntimeException"):
             return OfficeStoppedError(f"LibreOffice stopped ({name}: {message.strip()[:200]})")
         return DocumentError(f"{doing} failed ({name}: {message.strip()[:200]})")

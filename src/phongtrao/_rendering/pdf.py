@@ -214,7 +214,7 @@ class PdfConverter:
             try:
                 [result] = office.convert([document], pdfa=pdfa, timeout=self.timeout)
             except OfficeStoppedError as died:
-                self._discard(gracefully=False)
+                self._discard(gracefully=True)  # the server is ending by itself: let it
                 if attempt == 2:
                     return RenderError(f"LibreOffice stopped twice while converting the "
                                        f"document to PDF ({died})")
