@@ -126,7 +126,7 @@ class TestConverter:
 
     def test_a_killed_parent_leaves_nothing(self, docx: bytes, private_tmpdir: Path,
                                             tmp_path: Path) -> None:
-        """kill -9 of the process that runs the converter: its LibreOffice and profile go too."""
+        """A kill -9 of the process running a converter takes its LibreOffice and profile too."""
         require_soffice()
         (tmp_path / "doc.docx").write_bytes(docx)
         script = (f"import os, signal, phongtrao\nc = phongtrao.PdfConverter()\n"
