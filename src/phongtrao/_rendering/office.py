@@ -149,6 +149,9 @@ class Office:
                 if "office" in header and len(header) == 1:
                     self.office_group = int(header["office"])
                     continue
+                if "folder" in header and len(header) == 1:
+                    self.folder = Path(header["folder"])
+                    continue
                 if header.get("office"):
                     self.office_group = int(header["office"])
                 self._messages.put((header, payload))

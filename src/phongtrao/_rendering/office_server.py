@@ -104,6 +104,8 @@ class Server:
         self.output = sys.stdout.buffer
         self._write_lock = threading.Lock()
         self._ended = threading.Lock()
+        #: Held while a LibreOffice process starts, so that ending waits to kill it.
+        self.starting = threading.Lock()
         (self.folder / "tmp").mkdir()
 
     # -- messages ------------------------------------------------------------------
@@ -126,6 +128,10 @@ class Server:
         return env
 
     def _start_process(self, arguments: list[str]) -> subprocess.Popen[bytes]:
+        with self.starting:
+            return self._spawn(arguments)
+
+    def _spawn(self, arguments: list[str]) -> subprocess.Popen[bytes]:
         command = [
             self.soffice, f"-env:UserInstallation={self.profile_url}", "--headless",
             "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
@@ -307,7 +313,7 @@ class Server:
         with contextlib.suppress(Exception):  # the bridge closes as LibreOffice quits
             self.desktop.terminate()
 
-    def end(self, *, graceful: bool) -> bool:
+    def end(self, *, graceful: bool, waiting: bool = True) -> bool:
         """Stop LibreOffice and remove everything it and this server made; once.
 
         Returns False, doing nothing, when it is already being done (in another
@@ -315,6 +321,9 @@ class Server:
         """
         if not self._ended.acquire(blocking=False):
             return False
+        # A LibreOffice being started now is killed once it exists (never from a
+        # signal handler, which may have interrupted that very start).
+        started = waiting and self.starting.acquire(timeout=10)
         try:
             self.stop_office(graceful=graceful)
         finally:
@@ -325,6 +334,8 @@ class Server:
                 except OSError:
                     pass
             shutil.rmtree(self.folder, ignore_errors=True)
+            if started:
+                self.starting.release()
         return True
 
 
@@ -415,9 +426,10 @@ def main(argv: list[str] | None = None) -> int:
             mode = "uno"
     _become_subreaper()
     server = Server(args.soffice, mode)
+    server.send({"folder": str(server.folder)})  # first: phongtrao can remove it in any case
 
     def on_signal(signum: int, frame: object) -> None:
-        if server.end(graceful=False):
+        if server.end(graceful=False, waiting=False):
             os._exit(128 + signum)
         # Otherwise the code ending the server was interrupted: it goes on, then exits.
 
