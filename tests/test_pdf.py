@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import re
 import signal
@@ -137,6 +138,36 @@ class TestConverter:
         assert ("converted", -signal.SIGKILL) == (result.stdout.strip(), result.returncode)
         assert wait_until(lambda: not processes_mentioning(str(private_tmpdir))
                           and not list(private_tmpdir.iterdir()))
+
+    def test_a_signal_while_an_office_ends_waits_for_it(self, docx: bytes, private_tmpdir: Path,
+                                                        tmp_path: Path) -> None:
+        """SIGTERM while a converter closes: the close finishes, then the process exits.
+
+        A worker's SIGTERM handler ends every office (end_all_and_exit); run while the
+        same thread is ending one, it must not end it a second time under itself.
+        """
+        require_soffice()
+        (tmp_path / "doc.docx").write_bytes(docx)
+        script = (
+            "import os, signal, time, phongtrao\n"
+            "from phongtrao._rendering import office\n"
+            "signal.signal(signal.SIGTERM, lambda s, f: office.end_all_and_exit(128 + s))\n"
+            "finish = office.Office._finish\n"
+            "def interrupted(self):\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    time.sleep(0.2)  # the handler runs here\n"
+            "    print('finishing', flush=True)\n"
+            "    finish(self)\n"
+            "office.Office._finish = interrupted\n"
+            "c = phongtrao.PdfConverter()\n"
+            f"c.convert(open({str(tmp_path / 'doc.docx')!r}, 'rb').read())\n"
+            "c.close()\n"
+            "print('after close', flush=True)\n")
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                check=False, timeout=60)
+        assert ("finishing", 128 + signal.SIGTERM) == (result.stdout.strip(), result.returncode)
+        assert ([], []) == (processes_mentioning(str(private_tmpdir)),
+                            list(private_tmpdir.iterdir()))
 
     def test_arguments(self) -> None:
         """An unknown method or a bad timeout is a ValueError; so is a closed converter."""
@@ -275,6 +306,26 @@ class TestPdfBatch:
         assert (1, 4) == (len(killed), len(written))
         assert all(path.read_bytes().startswith(b"%PDF") for path in written)
         assert [] == processes_mentioning(str(private_tmpdir))
+
+    @pytest.mark.parametrize("pool", ["worker_pool", "ProcessPoolExecutor"])
+    def test_a_joined_process_pool_leaves_nothing(
+        self, pool: str, communes: list[Plan], tmp_path: Path, private_tmpdir: Path
+    ) -> None:
+        """Once the pool has joined its workers, their LibreOffice and profiles are gone.
+
+        A fork worker ends in os._exit, without atexit: its offices must end as it exits,
+        not later, when their servers notice it is gone.
+        """
+        require_soffice()
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = phongtrao.worker_pool(2) if pool == "worker_pool" else ProcessPoolExecutor(
+            2, mp_context=multiprocessing.get_context("fork"))
+        with executor:
+            written = render_many(communes[:4], tmp_path / "out", pdf=True, draft=True,
+                                  executor=executor)
+        assert (4, [], []) == (len(written), processes_mentioning(str(private_tmpdir)),
+                               list(private_tmpdir.iterdir()))
 
     def test_interrupted_then_resumed(self, communes: list[Plan], tmp_path: Path,
                                       private_tmpdir: Path) -> None:

@@ -592,10 +592,15 @@ def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def on_term(signum: int, frame: object) -> None:
-        from phongtrao._rendering.office import end_all
+        # Its LibreOffice and their profiles, then out; nothing half-written: workers
+        # write nothing. No office module (or one still being imported): no office.
+        import sys
 
-        end_all()  # its LibreOffice and their profiles; nothing half-written: workers write nothing
-        os._exit(128 + signum)
+        office = sys.modules.get("phongtrao._rendering.office")
+        end_all_and_exit = getattr(office, "end_all_and_exit", None)
+        if end_all_and_exit is None:
+            os._exit(128 + signum)
+        end_all_and_exit(128 + signum)  # returns when interrupting an office's start or end
 
     signal.signal(signal.SIGTERM, on_term)
     if _set_parent_death_signal(signal.SIGTERM) and os.getppid() != parent:

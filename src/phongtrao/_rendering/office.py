@@ -14,6 +14,13 @@ outcome:
   input and does the same by itself;
 - at interpreter exit, every office still running is closed (:data:`_LIVE`, the
   bookkeeping of running processes — not a cache: nothing is reused from it);
+  and at the exit of a :mod:`multiprocessing` child too, which skips
+  :mod:`atexit` (a ``fork`` worker ends in ``os._exit``): its exit waits until
+  its LibreOffice and folders are gone, so a pool that has joined its workers
+  leaves nothing behind;
+- a signal handler ends them all with :func:`end_all_and_exit`, which lets
+  the code it interrupted finish first when that code was starting or ending
+  an office (it cannot be entered again from the same thread);
 - a process forked from this one (a worker of a ``fork`` process pool) lets go
   of the inherited pipes at once, so that the server still sees the end of
   input when this process ends, and never uses nor ends this process's offices.
@@ -33,13 +40,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from phongtrao.errors import RenderError
 
-__all__ = ["DocumentFailure", "Office", "OfficeStoppedError", "OfficeTimeoutError", "end_all"]
+__all__ = ["DocumentFailure", "Office", "OfficeStoppedError", "OfficeTimeoutError", "end_all",
+           "end_all_and_exit"]
 
 #: The server script, run by the interpreter that can ``import uno``.
 SERVER = Path(__file__).with_name("office_server.py")
@@ -68,9 +76,53 @@ class DocumentFailure:
 
 
 _LIVE: set[Office] = set()
-_LIVE_LOCK = threading.Lock()
+#: Re-entrant: a signal handler that ends the offices may run in a thread holding it.
+_LIVE_LOCK = threading.RLock()
 #: Offices inherited by a forked child: kept referenced (never closed nor killed there).
 _FOREIGN: list[Office] = []
+#: How deep the main thread is in code starting or ending an office (see _uninterrupted).
+_busy = 0
+#: The exit code asked for by a signal that came while the main thread was so busy.
+_exit_requested: int | None = None
+#: The process whose multiprocessing exit ends its offices (see _end_with_this_process).
+_finalized_pid: int | None = None
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Code starting or ending an office: :func:`end_all_and_exit` from a signal waits for it.
+
+    Signal handlers run in the main thread, between any two steps of what it
+    was doing; ending offices there, in the middle of starting or ending one,
+    would re-enter its pipes and locks. Other threads need nothing: a handler
+    waits for them on the locks as any thread would.
+    """
+    global _busy
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _busy += 1
+    try:
+        yield
+    finally:
+        _busy -= 1
+        if _busy == 0 and _exit_requested is not None:
+            end_all_and_exit(_exit_requested)
+
+
+def _end_with_this_process() -> None:
+    """In a multiprocessing child, close the offices as it exits, which skips atexit."""
+    global _finalized_pid
+    if _finalized_pid == os.getpid():
+        return
+    _finalized_pid = os.getpid()
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None or multiprocessing.parent_process() is None:
+        return
+    from multiprocessing import util
+
+    # Run by the child's exit (multiprocessing.util._exit_function), before os._exit.
+    util.Finalize(None, end_all, exitpriority=100)
 
 
 class Office:
@@ -95,15 +147,17 @@ class Office:
         self._pid = os.getpid()
         self._messages: queue.Queue[tuple[dict[str, Any], bytes] | None] = queue.Queue()
         self._ended = False
-        self._process = subprocess.Popen(
-            [interpreter, "-I", str(SERVER), "--soffice", program, "--mode", mode],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            start_new_session=os.name == "posix", close_fds=True)
-        with _LIVE_LOCK:
-            _LIVE.add(self)
-        self._reader = threading.Thread(target=self._read, name="phongtrao-office-reader",
-                                        daemon=True)
-        self._reader.start()
+        with _uninterrupted():  # a signal now would leave a server no one knows of
+            self._process = subprocess.Popen(
+                [interpreter, "-I", str(SERVER), "--soffice", program, "--mode", mode],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                start_new_session=os.name == "posix", close_fds=True)
+            self._reader = threading.Thread(target=self._read, name="phongtrao-office-reader",
+                                            daemon=True)
+            self._reader.start()
+            with _LIVE_LOCK:
+                _LIVE.add(self)
+                _end_with_this_process()
         try:
             ready, _ = self._next(startup_seconds + _SLACK)
         except (OfficeStoppedError, OfficeTimeoutError) as error:
@@ -212,34 +266,44 @@ class Office:
         """End the server and its LibreOffice, gracefully; kill them if they do not go."""
         if self._ended or self._pid != os.getpid():
             return
-        stdin = self._process.stdin
-        if stdin is not None:
-            # The server's end of input: it quits LibreOffice and cleans up.
-            with contextlib.suppress(OSError):
-                stdin.close()
-        try:
-            self._process.wait(_CLOSE_SECONDS)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            return
-        self._finish()
+        with _uninterrupted():
+            stdin = self._process.stdin
+            if stdin is not None:
+                # The server's end of input: it quits LibreOffice and cleans up.
+                with contextlib.suppress(OSError):
+                    stdin.close()
+            try:
+                self._process.wait(_CLOSE_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.kill()
+                return
+            self._finish()
 
     def kill(self) -> None:
         """Kill the server's and LibreOffice's process groups and remove what they left."""
         if self._ended or self._pid != os.getpid():
             return
-        for group in (self._process.pid, self.office_group):
-            if group is not None:
-                _kill_group(group)
-        self._process.kill()
-        self._process.wait()  # reaped here: a zombie of ours would look alive in its group
-        if self.office_group is not None:
-            _wait_gone(self.office_group)
-        self._finish()
+        with _uninterrupted():
+            for group in (self._process.pid, self.office_group):
+                if group is not None:
+                    _kill_group(group)
+            self._process.kill()
+            self._process.wait()  # reaped here: a zombie of ours would look alive in its group
+            if self.office_group is not None:
+                _wait_gone(self.office_group)
+            self._finish()
 
     def _finish(self) -> None:
         """Once the server has exited: remove anything it could not, close the pipes."""
         self._ended = True
+        stdin = self._process.stdin
+        if stdin is not None:
+            with contextlib.suppress(OSError):
+                stdin.close()
+        # The server has exited, so its output ends: once the reader has read all of
+        # it, the folder and LibreOffice's group are known even if announced at the
+        # last moment.
+        self._reader.join(_CLOSE_SECONDS)
         if self.office_group is not None and _group_alive(self.office_group):
             _kill_group(self.office_group)  # the server died before it could end LibreOffice
             _wait_gone(self.office_group)
@@ -251,11 +315,10 @@ class Office:
                     Path(path).unlink()
             except OSError:
                 pass
-        for stream in (self._process.stdin, self._process.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        self._reader.join(_CLOSE_SECONDS)
+        stdout = self._process.stdout
+        if stdout is not None:
+            with contextlib.suppress(OSError):
+                stdout.close()
         with _LIVE_LOCK:
             _LIVE.discard(self)
 
@@ -322,19 +385,36 @@ def _replace_with_null(stream: IO[bytes]) -> None:
 
 
 def end_all() -> None:
-    """Close every office this process started (at exit; on a worker's SIGTERM)."""
-    with _LIVE_LOCK:
-        offices = list(_LIVE)
-    for office in offices:
-        try:
-            office.close()
-        except Exception:  # noqa: BLE001 - ending the others matters more
-            office.kill()
+    """Close every office this process started (at exit, also a multiprocessing child's)."""
+    with _uninterrupted():
+        with _LIVE_LOCK:
+            offices = list(_LIVE)
+        for office in offices:
+            try:
+                office.close()
+            except Exception:  # noqa: BLE001 - ending the others matters more
+                office.kill()
+
+
+def end_all_and_exit(code: int) -> None:
+    """From a signal handler: close every office, then end this process with ``code``.
+
+    When the signal interrupted the main thread starting or ending an office,
+    this returns at once, and is done as soon as that code is through.
+    """
+    global _exit_requested
+    if _busy:
+        _exit_requested = code
+        return
+    _exit_requested = None
+    end_all()
+    os._exit(code)
 
 
 def _after_fork_in_child() -> None:
-    global _LIVE_LOCK  # the lock may have been held by a thread that is gone
-    _LIVE_LOCK = threading.Lock()
+    global _LIVE_LOCK, _busy, _exit_requested  # held or set by a thread that is gone
+    _LIVE_LOCK = threading.RLock()
+    _busy, _exit_requested = 0, None
     for office in list(_LIVE):
         office._let_go()
         _FOREIGN.append(office)
