@@ -345,7 +345,8 @@ class TestTemplates:
         path = _template_part(tmp_path, "{{ 'a'*10**9 }}")
         result = cli("batch", EXAMPLE, EXAMPLE, "-o", tmp_path / "out", "--template", path,
                      cwd=tmp_path)
-        assert (1, 2, True) == (result.returncode, result.stderr.count("could not be made: template"),
+        assert (1, 2, True) == (result.returncode,
+                                result.stderr.count("could not be made: template"),
                                 "0 written, 2 failed" in result.stdout)
 
 
