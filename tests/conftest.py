@@ -50,3 +50,36 @@ def example_path() -> Path:
 def example_plan() -> phongtrao.Plan:
     """The Cẩm Xuyên 2021 example plan, loaded."""
     return phongtrao.load_plan(EXAMPLE)
+
+
+def require_soffice() -> None:
+    """Skip without LibreOffice, unless PHONGTRAO_REQUIRE_SOFFICE says it must be there (CI)."""
+    if phongtrao.find_soffice() is None:
+        if os.environ.get("PHONGTRAO_REQUIRE_SOFFICE"):
+            pytest.fail("LibreOffice is required here (PHONGTRAO_REQUIRE_SOFFICE is set)")
+        pytest.skip("LibreOffice (soffice) is not installed; PDF output cannot be tested")
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """The command lines of the running processes that mention ``text`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(
+                "utf-8", "replace")
+        except OSError:
+            continue
+        if text in command:
+            found.append(f"{entry.name}: {command[:160]}")
+    return found
+
+
+@pytest.fixture
+def private_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A TMPDIR of this test's own: LibreOffice's profiles go there, and only this test's."""
+    folder = tmp_path / "tmpdir"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder

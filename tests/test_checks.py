@@ -559,16 +559,18 @@ class TestAwardsByDate:
         assert [] == codes(plan)
 
     @pytest.mark.parametrize(("date", "allowed"), [
-        ("2023-12-31", "Chủ tịch UBND cấp huyện or Chủ tịch UBND cấp xã or Giám đốc cấp tỉnh "
-         f"({LAW_2003})"),
-        ("2024-01-01", f"Chủ tịch UBND cấp huyện ({LAW_2022_80_2}); Chủ tịch UBND cấp xã "
-         f"({LAW_2022_80_3}); Giám đốc cấp tỉnh ({LAW_2022_UNVERIFIED})"),
+        ("2023-12-31", ("Chủ tịch UBND cấp huyện or Chủ tịch UBND cấp xã or Giám đốc cấp tỉnh "
+                        f"({LAW_2003})")),
+        ("2024-01-01", (f"Chủ tịch UBND cấp huyện ({LAW_2022_80_2}); Chủ tịch UBND cấp xã "
+                        f"({LAW_2022_80_3}); Giám đốc cấp tỉnh ({LAW_2022_UNVERIFIED})")),
     ])
     def test_wrong_authority_is_judged_by_the_law_in_force(
         self, date: str, allowed: str, minimal_plan: Plan
     ) -> None:
-        """A wrong authority is judged by the 2003 law to 2023, by the 2022 law from 2024,
-        each allowed office with the provision that allows it."""
+        """A wrong authority is judged by the law in force, naming each allowed office's source.
+
+        The 2003 law to 2023, the 2022 law from 2024.
+        """
         plan = dated(awarding(minimal_plan, AwardForm.GIAY_KHEN, Level.TINH), date)
         assert [f"Chủ tịch UBND cấp tỉnh may not give Giấy khen on {date}; expected {allowed}"] \
             == messages(plan)

@@ -333,7 +333,7 @@ class TestTemplates:
     @pytest.mark.parametrize("body", ["{% include 'x' %}", "{{ 1 // 0 }}",
                                       "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"])
     def test_the_command_exits_3_for_a_failing_template(self, body: str, tmp_path: Path) -> None:
-        """Render with a failing template exits 3 with one line, and writes nothing."""
+        """The render command exits 3 for a failing template, with one line, writing nothing."""
         path = _template_part(tmp_path, body)
         result = cli("render", EXAMPLE, "-o", tmp_path / "x.docx", "--template", path,
                      cwd=tmp_path)
@@ -345,7 +345,8 @@ class TestTemplates:
         path = _template_part(tmp_path, "{{ 'a'*10**9 }}")
         result = cli("batch", EXAMPLE, EXAMPLE, "-o", tmp_path / "out", "--template", path,
                      cwd=tmp_path)
-        assert (1, 2, True) == (result.returncode, result.stderr.count("RenderError: template"),
+        assert (1, 2, True) == (result.returncode,
+                                result.stderr.count("could not be made: template"),
                                 "0 written, 2 failed" in result.stdout)
 
 

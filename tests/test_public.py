@@ -74,7 +74,7 @@ class TestPublicSurface:
 
 class TestErrors:
     def test_every_error_derives_from_the_base(self) -> None:
-        """Each exception class of the public namespaces is a PhongtraoError."""
+        """Each exception class of the public namespaces is a PhongtraoError, or an interrupt."""
         found = {
             f"{module_name}.{name}": value
             for module_name in ("phongtrao", *PUBLIC)
@@ -84,7 +84,13 @@ class TestErrors:
         }
         assert len(found) >= 6
         assert [] == sorted(name for name, value in found.items()
-                            if not issubclass(value, errors.PhongtraoError))
+                            if not issubclass(value, errors.PhongtraoError | KeyboardInterrupt))
+
+    def test_an_interrupted_batch_is_still_an_interrupt(self) -> None:
+        """BatchInterrupted is a KeyboardInterrupt that no `except Exception` swallows."""
+        stopped = errors.BatchInterrupted([], [], 3)
+        assert (True, False, 3) == (isinstance(stopped, KeyboardInterrupt),
+                                    isinstance(stopped, Exception), stopped.not_done)
 
     def test_the_hierarchy(self) -> None:
         """The four errors share the base, and stay what callers caught before."""

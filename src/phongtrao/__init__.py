@@ -43,6 +43,7 @@ from phongtrao._version import __version__ as __version__
 from phongtrao.errors import (
     BatchError,
     BatchFailure,
+    BatchInterrupted,
     DocumentError,
     ModelError,
     PhongtraoError,
@@ -53,7 +54,7 @@ from phongtrao.model import Plan
 
 if _typing.TYPE_CHECKING:
     from phongtrao._api import check, render, render_bytes, template_context
-    from phongtrao._batch import output_names, render_many
+    from phongtrao._batch import output_names, render_many, worker_pool
     from phongtrao._cascade import (
         commune_plan,
         commune_plans,
@@ -69,7 +70,13 @@ if _typing.TYPE_CHECKING:
     #: Loaded on first use.
     LINT_RULES: dict[str, LintRule]
     from phongtrao._national import starter_plan
-    from phongtrao._rendering import CONTEXT_VERSION, Rendered, Renderer, find_soffice
+    from phongtrao._rendering import (
+        CONTEXT_VERSION,
+        PdfConverter,
+        Rendered,
+        Renderer,
+        find_soffice,
+    )
     from phongtrao._templates import builtin_template
 
 #: Every problem code :func:`check` reports, with what it means (docs/problem-codes.md).
@@ -79,11 +86,12 @@ PROBLEM_CODES: dict[str, str] = _CODES
 # only load plans: rendering, batches, the cascade and the starters.
 _LAZY = {
     "check": "_api", "render": "_api", "render_bytes": "_api", "template_context": "_api",
-    "output_names": "_batch", "render_many": "_batch",
+    "output_names": "_batch", "render_many": "_batch", "worker_pool": "_batch",
     "commune_plan": "_cascade", "commune_plans": "_cascade",
     "official_communes": "_cascade", "official_provinces": "_cascade",
     "default_renderer": "_default", "starter_plan": "_national",
-    "CONTEXT_VERSION": "_rendering", "Rendered": "_rendering", "Renderer": "_rendering",
+    "CONTEXT_VERSION": "_rendering", "PdfConverter": "_rendering", "Rendered": "_rendering",
+    "Renderer": "_rendering",
     "find_soffice": "_rendering", "builtin_template": "_templates",
     "lint": "_lint.engine", "LINT_RULES": "_lint.rules",
 }
@@ -106,11 +114,13 @@ __all__ = [
     "PROBLEM_CODES",
     "BatchError",
     "BatchFailure",
+    "BatchInterrupted",
     "DocumentError",
     "Finding",
     "Format",
     "Limits",
     "ModelError",
+    "PdfConverter",
     "PhongtraoError",
     "Plan",
     "PlanError",
@@ -143,4 +153,5 @@ __all__ = [
     "structure_plan",
     "template_context",
     "unstructure_plan",
+    "worker_pool",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 from phongtrao._default import default_renderer
 from phongtrao._plugins import Plugins
 from phongtrao._problems import Problem
-from phongtrao._rendering import Rendered, Renderer
+from phongtrao._rendering import PdfConverter, Rendered, Renderer
 from phongtrao._rules import Check
 from phongtrao._rules import check as builtin_checks
 from phongtrao.model import Plan
@@ -78,6 +78,8 @@ def render(
     *,
     check: bool = True,
     draft: bool = False,
+    pdfa: bool = False,
+    converter: PdfConverter | None = None,
     renderer: Renderer | None = None,
 ) -> Rendered:
     """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
@@ -93,20 +95,28 @@ def render(
             empty texts and characters a document cannot hold are refused either way.
         draft: render a draft: values still marked «…» are printed as they are
             instead of refusing the plan (other errors are still refused).
+        pdfa: write PDF/A-2b, the archival form of PDF (a ``.pdf`` ``out`` only).
+        converter: the :class:`~phongtrao.PdfConverter` to convert with, kept
+            running between documents; by default a LibreOffice is started for
+            this document and ended after it.
         renderer: the renderer (plugins and prepared templates); the default
             one (``PHONGTRAO_PLUGINS``) when None.
+
+    Every document carries the plan's title, the issuer as author, a subject,
+    keywords and the language vi-VN (:meth:`phongtrao.Renderer.document_properties`),
+    in the .docx and in the PDF.
 
     Returns:
         The path written, and the plan's warnings (``.path``, ``.warnings``).
 
     Raises:
-        ValueError: when ``out`` has another suffix.
+        ValueError: when ``out`` has another suffix, or ``pdfa`` is asked of a .docx.
         FileExistsError: when ``out`` exists and ``overwrite`` is false.
         PlanError: when the plan has errors.
         RenderError: when the template or the PDF conversion fails.
     """
     return _renderer(renderer).render(plan, out, template, overwrite=overwrite, check=check,
-                                      draft=draft)
+                                      draft=draft, pdfa=pdfa, converter=converter)
 
 
 def template_context(plan: Plan, *, renderer: Renderer | None = None) -> dict[str, Any]:

@@ -1,43 +1,63 @@
-"""Rendering many plans at once: one renderer, any executor, progress.
+"""Rendering many plans at once: one renderer, any executor, progress, a clean stop.
 
 Every document of a batch goes through one :class:`~phongtrao._rendering.Renderer`,
 so each template is prepared once (docxtpl's XML patching, the Jinja compile and
 the package's untouched parts); each document then costs its checks, its
-context, the Jinja render and the writing of its own package. Work runs in any
-:class:`concurrent.futures.Executor` — in the calling thread by default, in
-processes for real parallelism. A worker process cannot share the caller's
-renderer: it builds its own from the renderer's plugin configuration on its
-first job and keeps it for the others (``_WORKERS``, the worker's one piece of
-state). A plan that fails is reported with its source and the problems' paths;
-the others are still written.
+context, the Jinja render and — for PDF — its conversion by a LibreOffice kept
+running (:class:`~phongtrao.PdfConverter`, one per worker thread or process).
+
+Work runs in any :class:`concurrent.futures.Executor` — in the calling thread
+by default, in processes for real parallelism, on a ``dask.distributed``
+cluster. Workers only compute: they read nothing from the caller's disk (plan
+files are read here and sent as bytes) and write nothing to theirs (each
+document comes back as bytes and is written here, atomically, into the
+caller's folder or the mapping the caller gave). A worker process cannot
+share the caller's renderer: it builds its own from the renderer's plugin
+configuration on its first job and keeps it, with its converter, for the
+others (``_WORKERS``, the worker's one piece of state).
+
+Jobs travel in chunks sized for the work (one document for PDF, up to 16 for
+.docx), a bounded number ahead of the results, so that progress is reported
+document by document as they finish and a stop does not wait on a queue. A
+plan that fails is reported with its source and the problems' paths; the
+others are still written. Ctrl-C stops the batch: nothing more is started,
+what finishes within half a second is written, and :class:`BatchInterrupted`
+says what was done.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from phongtrao._default import default_renderer
-from phongtrao._files import load_plan
+from phongtrao._files import load_plan_bytes, read_plan_file, write_atomically
 from phongtrao._limits import Limits
 from phongtrao._plugins import Plugins, PluginsConfig
 from phongtrao._problems import Problem
-from phongtrao._rendering import Renderer
-from phongtrao.errors import BatchError, BatchFailure, PlanError, RenderError
+from phongtrao._rendering import PdfConverter, Renderer
+from phongtrao.errors import BatchError, BatchFailure, BatchInterrupted, PlanError, RenderError
 from phongtrao.model import Plan
 from phongtrao.vi import slug
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
-__all__ = ["BatchError", "BatchFailure", "output_names", "render_many", "unique_names"]
+__all__ = ["BatchError", "BatchFailure", "BatchInterrupted", "output_names", "render_many",
+           "unique_names", "worker_pool"]
 
 #: Called with (documents done, documents in all) as the batch goes.
 Progress = Callable[[int, int], None]
+#: How long a stopping batch waits for the documents in flight.
+STOP_GRACE_SECONDS = 0.5
+#: The most .docx documents a chunk holds (about 80 ms of work).
+_DOCX_CHUNK = 16
 
 
 def _slug(text: str) -> str:
@@ -82,20 +102,51 @@ def output_names(plans: Sequence[Plan], suffix: str = ".docx") -> list[str]:
     return unique_names((_base_name(plan) for plan in plans), suffix)
 
 
-#: A worker process's renderers, by plugin configuration: built on the first job
-#: a worker runs, used for every later one (a process cannot share the caller's).
-_WORKERS: dict[tuple[PluginsConfig, Limits], Renderer] = {}
+# -- the workers' side ---------------------------------------------------------------
+
+
+class _Converters:
+    """A :class:`PdfConverter` for each thread that asks, all closed together."""
+
+    def __init__(self, timeout: float) -> None:
+        self._timeout = timeout
+        self._local = threading.local()
+        self._all: list[PdfConverter] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> PdfConverter:
+        converter: PdfConverter | None = getattr(self._local, "converter", None)
+        if converter is None:
+            converter = self._local.converter = PdfConverter(timeout=self._timeout)
+            with self._lock:
+                self._all.append(converter)
+        return converter
+
+    def close(self) -> None:
+        with self._lock:
+            converters, self._all = self._all, []
+        for converter in converters:
+            converter.close()
+
+
+#: A worker process's renderers and converters, by plugin configuration: built on
+#: the first job a worker runs, used for every later one (a process cannot share
+#: the caller's). Their LibreOffice ends with the process (phongtrao._rendering.office).
+_WORKERS: dict[tuple[PluginsConfig, Limits], _RendererHandle] = {}
+_WORKERS_LOCK = threading.Lock()
 
 
 class _RendererHandle:
-    """The batch's renderer as a job carries it.
+    """The batch's renderer and converters as a job carries them.
 
-    In this process it is the renderer itself; sent to another process, it is
-    the renderer's plugin configuration, and the worker rebuilds it once.
+    In this process it is the renderer itself, with the batch's converters;
+    sent to another process, it is the renderer's plugin configuration, and
+    the worker rebuilds it once, with converters of its own.
     """
 
-    def __init__(self, renderer: Renderer) -> None:
+    def __init__(self, renderer: Renderer, converters: _Converters) -> None:
         self.renderer = renderer
+        self.converters = converters
 
     def __reduce__(self) -> tuple[Any, ...]:
         config = self.renderer.plugins.config
@@ -105,79 +156,294 @@ class _RendererHandle:
 
 
 def _worker_handle(config: PluginsConfig, limits: Limits) -> _RendererHandle:
-    renderer = _WORKERS.get((config, limits))
-    if renderer is None:
-        renderer = _WORKERS[config, limits] = Renderer(Plugins.from_config(config),
-                                                       limits=limits)
-    return _RendererHandle(renderer)
+    with _WORKERS_LOCK:
+        handle = _WORKERS.get((config, limits))
+        if handle is None:
+            renderer = Renderer(Plugins.from_config(config), limits=limits)
+            handle = _WORKERS[config, limits] = _RendererHandle(
+                renderer, _Converters(limits.pdf_seconds))
+        return handle
 
 
 @attrs.frozen
 class _Job:
-    renderer: _RendererHandle
     index: int
     source: str
-    plan: Plan | None  # None: load it from ``source`` in the worker
-    target: Path
+    plan: Plan | None  # None: parse ``payload``, the bytes of the plan file ``source``
+    payload: bytes | None
+    name: str
+
+
+@attrs.frozen
+class _Chunk:
+    handle: _RendererHandle
+    jobs: tuple[_Job, ...]
     template: str | None
-    overwrite: bool
     draft: bool
     pdf: bool
+    pdfa: bool
 
 
-def _render_job(job: _Job) -> tuple[int, Path | None, BatchFailure | None]:
-    """Render one job; every failure becomes a BatchFailure (runs in workers)."""
-    def failed(message: str, kind: str, problems: tuple[Problem, ...] = ()) -> tuple[
-            int, None, BatchFailure]:
-        return job.index, None, BatchFailure(job.source, message, problems, kind=kind,
-                                             target=job.target)
+#: What a worker sends back for one document: its index, and its bytes or why not.
+_Result = tuple[int, bytes | None, BatchFailure | None]
 
-    try:
-        plan = job.plan if job.plan is not None else load_plan(job.source)
-        path = job.renderer.renderer.render(plan, job.target, job.template,
-                                            overwrite=job.overwrite, draft=job.draft).path
-    except PlanError as error:
-        summary = "; ".join(str(problem) for problem in error.problems[:5])
-        more = len(error.problems) - 5
-        if more > 0:
-            summary += f"; and {more} more"
-        return failed(summary, "plan", error.problems)
-    except FileExistsError:
-        return failed(f"{job.target} exists and is kept (overwrite=True replaces it)", "exists")
-    except RenderError as error:
-        return failed(f"RenderError: {error}", "render")
-    except (OSError, ValueError) as error:
-        return failed(f"{type(error).__name__}: {error}", "unwritable")
-    return job.index, path, None
+
+def _failure(job: _Job, message: str, kind: str, problems: tuple[Problem, ...] = ()
+             ) -> _Result:
+    return job.index, None, BatchFailure(job.source, message, problems, kind=kind,
+                                         target=job.name)
+
+
+def _exists(source: str, target: Path | str) -> BatchFailure:
+    return BatchFailure(source, f"{target} exists and is kept (overwrite=True replaces it, "
+                        "skip_existing=True counts it as done)", kind="exists", target=target)
+
+
+def _plan_failure(job: _Job, error: PlanError) -> _Result:
+    summary = "; ".join(str(problem) for problem in error.problems[:5])
+    more = len(error.problems) - 5
+    if more > 0:
+        summary += f"; and {more} more"
+    return _failure(job, summary, "plan", error.problems)
+
+
+def _render_chunk(chunk: _Chunk) -> list[_Result]:
+    """Render a chunk's documents; every failure becomes a BatchFailure (runs in workers)."""
+    renderer = chunk.handle.renderer
+    results: list[_Result] = []
+    documents: list[tuple[_Job, bytes]] = []
+    for job in chunk.jobs:
+        try:
+            plan = job.plan
+            if plan is None:
+                assert job.payload is not None
+                plan = load_plan_bytes(job.payload, job.source, limits=renderer.limits)
+            data = renderer.render_bytes(plan, chunk.template, draft=chunk.draft)
+        except PlanError as error:
+            results.append(_plan_failure(job, error))
+        except RenderError as error:
+            results.append(_failure(job, f"{job.name} could not be made: {error}", "render"))
+        else:
+            documents.append((job, data))
+    if not chunk.pdf:
+        return results + [(job.index, data, None) for job, data in documents]
+    if documents:
+        converter = chunk.handle.converters.get()
+        try:
+            pdfs = converter.convert_many([data for _, data in documents], pdfa=chunk.pdfa)
+        except RenderError as error:  # no LibreOffice at all: each document says so
+            pdfs = [error] * len(documents)
+        for (job, _), pdf in zip(documents, pdfs, strict=True):
+            if isinstance(pdf, RenderError):
+                results.append(_failure(job, f"{job.name} could not be made: {pdf}", "render"))
+            else:
+                results.append((job.index, pdf, None))
+    return results
+
+
+# -- where documents go --------------------------------------------------------------
+
+
+class _Folder:
+    """Documents written as files into a folder, atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+
+    def exists(self, name: str) -> bool:
+        return (self.folder / name).exists()
+
+    def target(self, name: str) -> Path:
+        return self.folder / name
+
+    def write(self, name: str, data: bytes, *, overwrite: bool) -> Path:
+        target = self.folder / name
+        write_atomically(target, data, overwrite=overwrite)
+        return target
+
+
+class _Mapping:
+    """Documents stored in a mapping the caller gave, by file name."""
+
+    def __init__(self, mapping: MutableMapping[str, bytes]) -> None:
+        self.mapping = mapping
+
+    def exists(self, name: str) -> bool:
+        return name in self.mapping
+
+    def target(self, name: str) -> str:
+        return name
+
+    def write(self, name: str, data: bytes, *, overwrite: bool) -> str:
+        if not overwrite and name in self.mapping:
+            raise FileExistsError(f"{name} exists; pass overwrite=True to replace it")
+        self.mapping[name] = data
+        return name
+
+
+# -- dispatching ---------------------------------------------------------------------
+
+
+def _parallelism(executor: Executor) -> int:
+    """How many jobs the executor runs at once, as far as it tells (duck-typed).
+
+    The standard pools say ``_max_workers``; a ``dask.distributed`` executor
+    has its client, whose workers' threads add up; otherwise the CPU count.
+    """
+    for name in ("max_workers", "_max_workers"):
+        value = getattr(executor, name, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    client = getattr(executor, "_client", None)
+    threads = getattr(client, "nthreads", None)
+    if callable(threads):
+        try:
+            total = sum(int(count) for count in threads().values())
+        except Exception:  # noqa: BLE001 - only a hint: fall back to the CPU count
+            total = 0
+        if total > 0:
+            return total
+    return os.cpu_count() or 1
+
+
+def _chunk_size(documents: int, parallelism: int, *, pdf: bool) -> int:
+    """Documents per task: one for PDF, runs of at most 16 for .docx.
+
+    A conversion is long enough to be worth its own message; .docx documents
+    go in runs small enough to keep progress moving and a stop quick, at
+    least four runs a worker.
+    """
+    if pdf:
+        return 1
+    return max(1, min(_DOCX_CHUNK, documents // (4 * parallelism)))
+
+
+class _Dispatch:
+    """Chunks submitted a bounded number ahead, results as each chunk finishes."""
+
+    def __init__(self, chunks: list[_Chunk], executor: Executor | None, window: int) -> None:
+        self._chunks = iter(chunks)
+        self._executor = executor
+        self._window = window
+        self.pending: set[Future[list[_Result]]] = set()
+
+    def __iter__(self) -> Iterator[list[_Result]]:
+        if self._executor is None:
+            for chunk in self._chunks:
+                yield _render_chunk(chunk)
+            return
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        self._fill()
+        while self.pending:
+            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
+            self._fill()
+            for future in done:
+                yield future.result()
+
+    def _fill(self) -> None:
+        assert self._executor is not None
+        while len(self.pending) < self._window:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return
+            self.pending.add(self._executor.submit(_render_chunk, chunk))
+
+    def stop(self, grace: float) -> list[list[_Result]]:
+        """Start nothing more; the results of chunks that finish within ``grace`` seconds."""
+        self._chunks = iter(())
+        for future in self.pending:
+            future.cancel()
+        deadline = time.monotonic() + grace
+        finished = []
+        for future in self.pending:
+            if future.cancelled():
+                continue
+            try:
+                finished.append(future.result(timeout=max(0.0, deadline - time.monotonic())))
+            except Exception:  # noqa: BLE001 - unfinished or broken: not done
+                continue
+        self.pending = set()
+        return finished
+
+
+# -- the batch -----------------------------------------------------------------------
+
+
+@overload
+def render_many(
+    plans: Iterable[Plan | str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    template: str | None = ...,
+    executor: Executor | None = ...,
+    progress: Progress | None = ...,
+    pdf: bool = ...,
+    pdfa: bool = ...,
+    overwrite: bool = ...,
+    skip_existing: bool = ...,
+    draft: bool = ...,
+    on_failure: Callable[[BatchFailure], None] | None = ...,
+    renderer: Renderer | None = ...,
+) -> list[Path]: ...
+
+
+@overload
+def render_many(
+    plans: Iterable[Plan | str | os.PathLike[str]],
+    out_dir: MutableMapping[str, bytes],
+    *,
+    template: str | None = ...,
+    executor: Executor | None = ...,
+    progress: Progress | None = ...,
+    pdf: bool = ...,
+    pdfa: bool = ...,
+    overwrite: bool = ...,
+    skip_existing: bool = ...,
+    draft: bool = ...,
+    on_failure: Callable[[BatchFailure], None] | None = ...,
+    renderer: Renderer | None = ...,
+) -> list[str]: ...
 
 
 def render_many(
     plans: Iterable[Plan | str | os.PathLike[str]],
-    out_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | MutableMapping[str, bytes],
     *,
     template: str | None = None,
     executor: Executor | None = None,
     progress: Progress | None = None,
     pdf: bool = False,
+    pdfa: bool = False,
     overwrite: bool = False,
+    skip_existing: bool = False,
     draft: bool = False,
     on_failure: Callable[[BatchFailure], None] | None = None,
     renderer: Renderer | None = None,
-) -> list[Path]:
-    """Render many plans into ``out_dir``, one file each.
+) -> list[Path] | list[str]:
+    """Render many plans, one document each, into a folder or a mapping.
 
     Args:
-        plans: plans, or paths of plan files (loaded in the workers).
-        out_dir: the folder to write into; made if missing.
+        plans: plans, or paths of plan files (read here, parsed in the workers).
+        out_dir: the folder to write into (made if missing); or a mutable
+            mapping — a ``dict``, or any store that takes ``name -> bytes``,
+            such as an fsspec mapper onto a bucket — that receives each
+            document's bytes under its file name.
         template: a template name or path for every plan; by default the
             plugins choose for each plan.
-        executor: where to run the work; the calling thread when None. A
-            :class:`~concurrent.futures.ProcessPoolExecutor` renders in parallel
-            (each worker loads the renderer's plugins again, by their
-            configuration).
+        executor: where to render; the calling thread when None. Any
+            :class:`~concurrent.futures.Executor` works — a
+            :class:`~concurrent.futures.ProcessPoolExecutor` (or
+            :func:`worker_pool`) on this machine, ``Client.get_executor()``
+            of a ``dask.distributed`` cluster: workers send documents back,
+            and they are written here.
         progress: called with (done, total) after each document.
         pdf: write .pdf files (through LibreOffice) instead of .docx.
-        overwrite: replace files that exist; by default they are failures.
+        pdfa: write PDF/A-2b, the archival form of PDF (implies ``pdf``).
+        overwrite: replace documents that exist; by default they are failures.
+        skip_existing: leave documents that exist as they are and count them
+            as done: run a batch again with it to finish one that was stopped.
         draft: render plans whose only errors are «…» placeholders.
         on_failure: called for each plan that fails; when None, a
             :class:`BatchError` listing them is raised after the others are written.
@@ -185,56 +451,187 @@ def render_many(
             default one when None.
 
     Returns:
-        The paths written, in the order of ``plans`` (failed plans left out).
-        File names come from :func:`output_names` (from each plan file's name
-        for plan files).
+        The paths written (for a mapping, the names), in the order of
+        ``plans``; failed and skipped plans left out. File names come from
+        :func:`output_names` (from each plan file's name for plan files).
 
     Raises:
         BatchError: when plans failed and ``on_failure`` is None.
+        BatchInterrupted: on Ctrl-C (a :class:`KeyboardInterrupt`): what was
+            written, what failed, how many were not done.
+        ValueError: when ``overwrite`` and ``skip_existing`` are both given.
     """
-    handle = _RendererHandle(renderer if renderer is not None else default_renderer())
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = ".pdf" if pdf else ".docx"
+    if overwrite and skip_existing:
+        raise ValueError("overwrite and skip_existing exclude each other: replace the "
+                         "documents that exist, or keep them")
+    pdf = pdf or pdfa
+    base = renderer if renderer is not None else default_renderer()
+    output: _Folder | _Mapping = (
+        _Mapping(out_dir) if isinstance(out_dir, MutableMapping) else _Folder(Path(out_dir)))
     items = list(plans)
+    suffix = ".pdf" if pdf else ".docx"
     # One name per document, unique across plan objects and plan files alike.
     stems = [_base_name(item) if isinstance(item, Plan) else _slug(Path(item).stem)
              for item in items]
-    jobs = [
-        _Job(handle, index, f"#{index + 1}" if isinstance(item, Plan) else str(Path(item)),
-             item if isinstance(item, Plan) else None, folder / name, template, overwrite,
-             draft, pdf)
-        for index, (item, name) in enumerate(zip(items, unique_names(stems, suffix),
-                                                 strict=True))
-    ]
-    results: Iterator[tuple[int, Path | None, BatchFailure | None]]
-    if executor is None:
-        results = map(_render_job, jobs)
-    elif _is_process_pool(executor):
-        # Few large messages: each worker takes a run of jobs at a time.
-        chunk = max(1, min(32, len(jobs) // (4 * (os.cpu_count() or 1)) or 1))
-        results = executor.map(_render_job, jobs, chunksize=chunk)
-    else:
-        results = executor.map(_render_job, jobs)
-    written: dict[int, Path] = {}
+    names = unique_names(stems, suffix)
+    total = len(items)
+    done = 0
+    written: dict[int, Path | str] = {}
     failures: list[BatchFailure] = []
-    for done, (index, path, failure) in enumerate(results, start=1):
-        if path is not None:
-            written[index] = path
+
+    def finished(failure: BatchFailure | None = None) -> None:
+        nonlocal done
+        done += 1
         if failure is not None:
             failures.append(failure)
             if on_failure is not None:
                 on_failure(failure)
         if progress is not None:
-            progress(done, len(jobs))
+            progress(done, total)
+
+    sources = [f"#{index + 1}" if isinstance(item, Plan) else str(Path(item))
+               for index, item in enumerate(items)]
+    converters = _Converters(base.limits.pdf_seconds)
+    handle = _RendererHandle(base, converters)
+    jobs: list[_Job] = []
+    for index, (item, name, source) in enumerate(zip(items, names, sources, strict=True)):
+        if output.exists(name) and not overwrite:
+            if skip_existing:
+                finished()
+            else:
+                finished(_exists(source, output.target(name)))
+            continue
+        if isinstance(item, Plan):
+            jobs.append(_Job(index, source, item, None, name))
+            continue
+        try:
+            payload = read_plan_file(item, limits=base.limits)
+        except PlanError as error:
+            finished(_plan_failure(_Job(index, source, None, None, name), error)[2])
+            continue
+        jobs.append(_Job(index, source, None, payload, name))
+
+    def store(result: _Result) -> None:
+        index, data, failure = result
+        if data is None:
+            finished(failure if failure is None else
+                     attrs.evolve(failure, target=output.target(names[index])))
+            return
+        name, source = names[index], sources[index]
+        try:
+            written[index] = output.write(name, data, overwrite=overwrite)
+        except FileExistsError:
+            if skip_existing:  # made meanwhile by another run: kept, and done
+                finished()
+            else:
+                finished(_exists(source, output.target(name)))
+            return
+        except (OSError, ValueError) as error:
+            finished(BatchFailure(source, f"{type(error).__name__}: {error}", kind="unwritable",
+                                  target=output.target(name)))
+            return
+        finished()
+
+    parallelism = 1 if executor is None else _parallelism(executor)
+    size = _chunk_size(len(jobs), parallelism, pdf=pdf)
+    chunks = [_Chunk(handle, tuple(jobs[start:start + size]), template, draft, pdf, pdfa)
+              for start in range(0, len(jobs), size)]
+    dispatch = _Dispatch(chunks, executor, window=2 * parallelism)
+    try:
+        for results in dispatch:
+            for result in results:
+                store(result)
+    except KeyboardInterrupt:
+        converters.close()
+        for results in dispatch.stop(STOP_GRACE_SECONDS):
+            for result in results:
+                store(result)
+        raise BatchInterrupted([written[index] for index in sorted(written)], failures,
+                               total - done) from None
+    finally:
+        converters.close()
     paths = [written[index] for index in sorted(written)]
     if failures and on_failure is None:
         raise BatchError(failures, paths)
-    return paths
+    return paths  # type: ignore[return-value]  # Path for a folder, str for a mapping
 
 
-def _is_process_pool(executor: Executor) -> bool:
-    # Imported here: multiprocessing is not needed to import phongtrao.
+# -- a process pool that stops with the batch ------------------------------------------
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A process pool for batches, whose workers never outlive the batch.
+
+    Its workers ignore Ctrl-C (the batch decides how to stop: see
+    :func:`render_many`), end when this process ends — even by ``kill -9``
+    (Linux) — and end their LibreOffice on SIGTERM. Leaving its ``with``
+    block on an error or an interrupt ends the workers at once instead of
+    waiting for queued work. ``phongtrao batch --jobs N`` uses it.
+
+    Raises:
+        ValueError: when ``jobs`` is less than 1.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    return isinstance(executor, ProcessPoolExecutor)
+    if jobs < 1:
+        raise ValueError(f"a worker pool needs 1 or more workers, got {jobs}")
+
+    class _WorkerPool(ProcessPoolExecutor):
+        def __exit__(self, kind: Any, error: Any, trace: Any) -> bool | None:
+            if error is not None:
+                _end_workers(self)
+            return super().__exit__(kind, error, trace)
+
+    return _WorkerPool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker of :func:`worker_pool`: ignore Ctrl-C, die with the parent, clean up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def on_term(signum: int, frame: object) -> None:
+        # Its LibreOffice and their profiles, then out; nothing half-written: workers
+        # write nothing. No office module (or one still being imported): no office.
+        import sys
+
+        office = sys.modules.get("phongtrao._rendering.office")
+        end_all_and_exit = getattr(office, "end_all_and_exit", None)
+        if end_all_and_exit is None:
+            os._exit(128 + signum)
+        end_all_and_exit(128 + signum)  # returns when interrupting an office's start or end
+
+    signal.signal(signal.SIGTERM, on_term)
+    if _set_parent_death_signal(signal.SIGTERM) and os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was armed
+
+
+def _set_parent_death_signal(signum: int) -> bool:
+    """Ask Linux to send ``signum`` when the parent dies (prctl PR_SET_PDEATHSIG)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(1, signum, 0, 0, 0) == 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now (SIGTERM: each ends its LibreOffice), then wait for them."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if callable(terminate):
+        terminate()
+        return
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        if process.is_alive():
+            process.terminate()
+    for process in processes.values():
+        process.join(10)

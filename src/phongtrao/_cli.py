@@ -27,7 +27,7 @@ import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-OK, PROBLEMS, USAGE, RENDER_FAILED = 0, 1, 2, 3
+OK, PROBLEMS, USAGE, RENDER_FAILED, INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class _CommandError(Exception):
@@ -148,8 +148,11 @@ def _render(args: argparse.Namespace) -> int:
     plan = _load(args.plan)
     output = Path(args.output)
     try:
-        rendered = args.session.renderer.render(plan, output, template=args.template,
-                                                overwrite=args.force)
+        if args.pdfa and output.suffix.lower() != ".pdf":
+            raise _CommandError(USAGE, f"--pdfa writes PDF/A; give a .pdf output, not {output}")
+        with _terminate_as_interrupt():
+            rendered = args.session.renderer.render(plan, output, template=args.template,
+                                                    overwrite=args.force, pdfa=args.pdfa)
     except phongtrao.PlanError as error:
         _print_problems(args.plan, error.problems)
         return PROBLEMS
@@ -236,55 +239,97 @@ def _plugin_new(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from concurrent.futures import Executor, ProcessPoolExecutor
-
+    from phongtrao import BatchInterrupted, worker_pool
     from phongtrao._batch import BatchFailure, render_many
 
-    failures: list[BatchFailure] = []
-
-    def report(failure: BatchFailure) -> None:
-        failures.append(failure)
-        _clear_progress(bar)
-        if failure.kind == "exists":
-            print(f"phongtrao: {failure.source}: {failure.target} exists; pass --force to "
-                  "replace it", file=sys.stderr)
-        else:
-            print(f"phongtrao: {failure}", file=sys.stderr)
-
-    bar = _progress_bar() if sys.stderr.isatty() else None
+    if args.force and args.skip_existing:
+        raise _CommandError(USAGE, "--force replaces documents that exist and --skip-existing "
+                            "keeps them; give one of them")
     jobs = args.jobs if args.jobs is not None else 1
     if jobs < 1:
         raise _CommandError(USAGE, f"--jobs must be 1 or more, got {jobs}")
-    executor: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    failures: list[BatchFailure] = []
+    bar = _ProgressBar(len(args.plans))
+
+    def report(failure: BatchFailure) -> None:
+        failures.append(failure)
+        if failure.kind == "exists":
+            bar.write(f"phongtrao: {failure.source}: {failure.target} exists; pass --force to "
+                      "replace it, or --skip-existing to keep it")
+        else:
+            bar.write(f"phongtrao: {failure}")
+
+    pool = worker_pool(jobs) if jobs > 1 else None
     try:
-        written = render_many(args.plans, args.output, template=args.template,
-                              executor=executor, progress=bar, pdf=args.pdf,
-                              overwrite=args.force, draft=args.draft, on_failure=report,
-                              renderer=args.session.renderer)
-    finally:
-        if executor is not None:
-            executor.shutdown()
-        _clear_progress(bar)
-    print(f"{args.output}: {len(written)} written, {len(failures)} failed")
+        with _terminate_as_interrupt(), bar, pool if pool is not None else _nothing():
+            written = render_many(args.plans, args.output, template=args.template,
+                                  executor=pool, progress=bar.update, pdf=args.pdf or args.pdfa,
+                                  pdfa=args.pdfa, overwrite=args.force,
+                                  skip_existing=args.skip_existing, draft=args.draft,
+                                  on_failure=report, renderer=args.session.renderer)
+    except BatchInterrupted as stopped:
+        print(f"phongtrao: {args.output}: stopped: {len(stopped.written)} written, "
+              f"{stopped.not_done} not done; rerun with --skip-existing to finish",
+              file=sys.stderr)
+        return INTERRUPTED
+    skipped = len(args.plans) - len(written) - len(failures)
+    kept = f", {skipped} skipped (already there)" if skipped else ""
+    print(f"{args.output}: {len(written)} written{kept}, {len(failures)} failed")
     return PROBLEMS if failures else OK
 
 
-def _progress_bar() -> Callable[[int, int], None]:
-    """A one-line progress bar on standard error (a terminal)."""
+class _ProgressBar:
+    """Progress on standard error, per document, with rate and ETA: on a terminal only."""
 
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        sys.stderr.flush()
+    def __init__(self, total: int) -> None:
+        self._bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
 
-    return show
+            self._bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
+                             leave=False)
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.update(done - self._bar.n)
+
+    def write(self, message: str) -> None:
+        """Print a line above the bar (or alone, without one) on standard error."""
+        if self._bar is not None:
+            self._bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
-def _clear_progress(bar: Callable[[int, int], None] | None) -> None:
-    if bar is not None:
-        sys.stderr.write("\r\033[K")
-        sys.stderr.flush()
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the command as Ctrl-C does (a batch then stops cleanly)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def _communes(args: argparse.Namespace) -> int:
@@ -424,6 +469,8 @@ def _parser() -> _Parser:
     render.add_argument("--template", metavar="NAME_OR_PATH",
                         help="template name (see 'phongtrao templates') or .docx path")
     render.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    render.add_argument("--pdfa", action="store_true",
+                        help="write PDF/A-2b, the archival form of PDF (OUT must be .pdf)")
     render.set_defaults(handler=_render)
 
     new = commands.add_parser(
@@ -459,7 +506,9 @@ def _parser() -> _Parser:
         "batch", parents=[common], help="render many plans into a folder",
         description="Render each plan file into OUT_DIR, one document each, named after the "
         "plan file. A plan that fails is reported and the others are still written (exit 1). "
-        "A progress bar shows on a terminal.",
+        "A progress bar shows on a terminal. Ctrl-C or SIGTERM stops the batch within two "
+        "seconds, keeping every document written whole, and exits 130; --skip-existing then "
+        "finishes it. PDF output keeps one LibreOffice running per worker.",
     )
     batch.add_argument("plans", nargs="+", metavar="PLAN", help="plan files")
     batch.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
@@ -467,11 +516,16 @@ def _parser() -> _Parser:
     batch.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (default: 1, in this process)")
     batch.add_argument("--pdf", action="store_true", help="write .pdf (needs LibreOffice)")
+    batch.add_argument("--pdfa", action="store_true",
+                       help="write PDF/A-2b, the archival form of PDF (implies --pdf)")
     batch.add_argument("--template", metavar="NAME_OR_PATH",
                        help="one template for every plan (default: chosen per plan)")
     batch.add_argument("--draft", action="store_true",
                        help="render drafts: values still marked «…» are printed as they are")
     batch.add_argument("--force", action="store_true", help="replace documents that exist")
+    batch.add_argument("--skip-existing", action="store_true",
+                       help="keep documents that exist and count them as done: finishes a "
+                       "batch that was stopped")
     batch.set_defaults(handler=_batch)
 
     communes = commands.add_parser(
@@ -581,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code
     except KeyboardInterrupt:
         print("phongtrao: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
         # The reader stopped reading (| head): stop quietly, as the shell's own tools do.
         # Python's own advice: point standard output at devnull, so the final flush is quiet.

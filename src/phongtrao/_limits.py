@@ -33,6 +33,8 @@ class Limits:
         package_entry_bytes: the largest part of a .docx, uncompressed (64 MiB).
         package_bytes: the largest .docx, all parts uncompressed (256 MiB).
         render_seconds: the longest a template may take to render one document (60).
+        pdf_seconds: the longest LibreOffice may take to convert one document to
+            PDF (120); it is then killed and started again for the next one.
         render_output_bytes: the largest text a template may produce for one
             part of a document (32 MiB).
         repeat_length: the longest text or list a template may make by
@@ -60,6 +62,7 @@ class Limits:
     package_entry_bytes: int = 64 * _MIB
     package_bytes: int = 256 * _MIB
     render_seconds: float = 60.0
+    pdf_seconds: float = 120.0
     render_output_bytes: int = 32 * _MIB
     repeat_length: int = 1_000_000
     power_digits: int = 1_000

@@ -12,6 +12,12 @@ wrong, where, and what would be right:
 - :class:`DocumentError` — a document given to :func:`phongtrao.lint` cannot be
   read as a .docx (not a .docx, encrypted, damaged, or beyond a limit).
 
+One exception is not a :class:`PhongtraoError`: :class:`BatchInterrupted`,
+raised when a batch was stopped by Ctrl-C (or by SIGTERM in the ``phongtrao``
+command). It is a :class:`KeyboardInterrupt` carrying what the batch had done,
+so that the interrupt goes on where the caller expects one and an ``except
+PhongtraoError`` (or ``except Exception``) never swallows it.
+
 Arguments a function cannot take (a file suffix it cannot write, a format it
 does not know) raise :class:`ValueError` or :class:`TypeError`, as in the
 standard library.
@@ -33,6 +39,7 @@ from phongtrao._problems import Problem
 __all__ = [
     "BatchError",
     "BatchFailure",
+    "BatchInterrupted",
     "DocumentError",
     "ModelError",
     "PhongtraoError",
@@ -145,14 +152,15 @@ class BatchFailure:
         kind: what failed: ``plan`` (the plan has errors), ``exists`` (the
             document exists and is kept), ``render`` (the template or the PDF
             conversion), ``unwritable`` (the file could not be written).
-        target: the document that was to be written.
+        target: the document that was to be written (its path, or its name in
+            a mapping the caller gave).
     """
 
     source: str
     message: str
     problems: tuple[Problem, ...] = ()
     kind: str = attrs.field(default="plan", kw_only=True)
-    target: Path | None = attrs.field(default=None, kw_only=True)
+    target: Path | str | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -163,10 +171,10 @@ class BatchError(PhongtraoError):
 
     Attributes:
         failures: the documents not written, and why.
-        written: the paths written.
+        written: the paths written (names, for a mapping the caller gave).
     """
 
-    def __init__(self, failures: Sequence[BatchFailure], written: Sequence[Path]) -> None:
+    def __init__(self, failures: Sequence[BatchFailure], written: Sequence[Path | str]) -> None:
         self.failures = tuple(failures)
         self.written = tuple(written)
         total = len(self.failures) + len(self.written)
@@ -199,3 +207,26 @@ class DocumentError(PhongtraoError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (DocumentError, (self.reason, self.source))
+class BatchInterrupted(KeyboardInterrupt):
+    """A batch stopped by Ctrl-C (SIGINT), or SIGTERM in the ``phongtrao`` command.
+
+    The documents finished before the stop are written; the one in flight is
+    finished or discarded whole (never half written); the rest are not done.
+    Rendering the same batch again with ``skip_existing=True`` (``phongtrao
+    batch --skip-existing``) does the rest.
+
+    Attributes:
+        written: the paths written (names, for a mapping the caller gave).
+        failures: the documents that failed before the stop.
+        not_done: how many documents were neither written nor failed.
+    """
+
+    def __init__(self, written: Sequence[Path | str], failures: Sequence[BatchFailure],
+                 not_done: int) -> None:
+        self.written = tuple(written)
+        self.failures = tuple(failures)
+        self.not_done = not_done
+        super().__init__(f"batch interrupted: {len(self.written)} written, {not_done} not done")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BatchInterrupted, (self.written, self.failures, self.not_done))

@@ -29,8 +29,10 @@ __all__ = [
     "dump_plan",
     "dumps_plan",
     "load_plan",
+    "load_plan_bytes",
     "loads_plan",
     "make_converter",
+    "read_plan_file",
     "structure_plan",
     "unstructure_plan",
 ]
@@ -94,10 +96,43 @@ def load_plan(
             [Problem(path="$", code="unreadable", message="this looks like plan text, not a "
                      "file's path; read text with phongtrao.loads_plan(text)")],
         )
+    return load_plan_bytes(read_plan_file(path, limits=limits), path, format, limits=limits)
+
+
+def read_plan_file(path: str | os.PathLike[str], *, limits: Limits | None = None) -> bytes:
+    """The bytes of a plan file, refused before reading when too large or not a file.
+
+    A batch reads its plan files here, in the caller's process, and parses
+    them in its workers (:func:`load_plan_bytes`), which need no access to
+    the caller's disk.
+
+    Raises:
+        PlanError: when the file cannot be read, is not a regular file, or is too large.
+    """
+    target = Path(path)
+    return _read_bounded(target, str(target), DEFAULT_LIMITS if limits is None else limits)
+
+
+def load_plan_bytes(
+    payload: bytes,
+    path: str | os.PathLike[str],
+    format: Format | str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> Plan:
+    """Load a plan from the bytes of the file at ``path`` (its name, suffix and messages).
+
+    Raises:
+        PlanError: when the bytes are not a valid plan.
+    """
     bounds = DEFAULT_LIMITS if limits is None else limits
     target = Path(path)
     label = str(target)
-    text = _decode(_read_bounded(target, label, bounds), label)
+    if len(payload) > bounds.plan_bytes:
+        raise PlanError([Problem(path="$", code="too-large", message=f"the file has more "
+                                 f"than {bounds.plan_bytes:,} bytes; a plan file has far "
+                                 "fewer (Limits.plan_bytes)")], label)
+    text = _decode(payload, label)
     return _load(text, _format_of(format, target, text), label, bounds)
 
 

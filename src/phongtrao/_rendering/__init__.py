@@ -10,12 +10,13 @@ prepared, so checking plans stays quick.
 """
 
 from phongtrao._rendering.context import CONTEXT_VERSION, template_context
-from phongtrao._rendering.pdf import docx_to_pdf, find_soffice
+from phongtrao._rendering.pdf import PdfConverter, docx_to_pdf, find_soffice
 from phongtrao._rendering.renderer import OUTPUT_SUFFIXES, Rendered, Renderer
 
 __all__ = [
     "CONTEXT_VERSION",
     "OUTPUT_SUFFIXES",
+    "PdfConverter",
     "Rendered",
     "Renderer",
     "docx_to_pdf",

@@ -43,7 +43,8 @@ from phongtrao._rendering.sandbox import (
 from phongtrao._rendering.sandbox import make_environment as make_environment
 from phongtrao.errors import RenderError
 
-__all__ = ["PreparedTemplate", "make_environment", "prepare", "prepare_bytes"]
+__all__ = ["DocumentProperties", "PreparedTemplate", "make_environment", "prepare",
+           "prepare_bytes"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -54,6 +55,17 @@ _HEADER_FOOTER = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
 )
+_CORE_PROPERTIES = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+_CORE_CONTENT_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+_CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CORE_NAMESPACES = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 _STRICT = etree.XMLParser(recover=False, resolve_entities=False, huge_tree=True)
 _BODY_MARK = "<!--phongtrao-body-->"
@@ -147,6 +159,92 @@ def _write_zip(entries: list[_Entry]) -> bytes:
     return out.getvalue()
 
 
+@attrs.frozen(kw_only=True)
+class DocumentProperties:
+    """Thuộc tính văn bản — what a document says about itself (``docProps/core.xml``).
+
+    Word shows them under File > Info; LibreOffice carries them into the PDF
+    (title, author, subject, keywords; the language as ``/Lang``).
+
+    Attributes:
+        title: tiêu đề — the document's title (a plan's trích yếu).
+        creator: tác giả — who made it (the issuing body's full name).
+        subject: chủ đề — what it is about.
+        keywords: từ khóa — words to find it by.
+        language: ngôn ngữ — its language, as a BCP 47 tag (``vi-VN``).
+        created: ngày tạo — when it was made, as ``YYYY-MM-DD``, or None.
+    """
+
+    title: str
+    creator: str
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = "vi-VN"
+    created: str | None = None
+
+    def to_xml(self) -> bytes:
+        """The ``docProps/core.xml`` part holding these properties, escaped by lxml.
+
+        Raises:
+            RenderError: when a text holds a character XML cannot hold.
+        """
+        cp, dc, dcterms, xsi = (_CORE_NAMESPACES[key] for key in ("cp", "dc", "dcterms", "xsi"))
+        root = etree.Element(f"{{{cp}}}coreProperties", nsmap=_CORE_NAMESPACES)
+        fields = [(dc, "title", self.title), (dc, "subject", self.subject),
+                  (dc, "creator", self.creator), (cp, "keywords", ", ".join(self.keywords)),
+                  (dc, "language", self.language), (cp, "lastModifiedBy", self.creator),
+                  (cp, "revision", "1")]
+        try:
+            for namespace, name, text in fields:
+                etree.SubElement(root, f"{{{namespace}}}{name}").text = text
+            if self.created is not None:
+                for name in ("created", "modified"):
+                    stamp = etree.SubElement(root, f"{{{dcterms}}}{name}")
+                    stamp.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
+                    stamp.text = f"{self.created}T00:00:00Z"
+        except ValueError as error:  # lxml refuses control characters
+            raise RenderError(f"a document property cannot be written: {error}") from None
+        body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True,
+                                     standalone=True)
+        return body
+
+
+def _with_core_properties(package: dict[str, bytes],
+                          entries: tuple[tuple[str, _Entry | None], ...]) -> tuple[
+                              str, tuple[tuple[str, _Entry | None], ...]]:
+    """The core-properties part's name, and the entries with that part written per document.
+
+    Most templates have ``docProps/core.xml``; one without gets it added, with
+    its content type and the package relationship pointing to it.
+    """
+    cores = _rels_targets(package, "", (_CORE_PROPERTIES,))
+    if cores and cores[0] in package:
+        return cores[0], tuple((name, None if name == cores[0] else entry)
+                               for name, entry in entries)
+    core = "docProps/core.xml"
+    patched: list[tuple[str, _Entry | None]] = []
+    for name, entry in entries:
+        if name == "[Content_Types].xml":
+            root = parse_xml(package[name], name)
+            etree.SubElement(root, f"{{{_CONTENT_TYPES}}}Override", PartName=f"/{core}",
+                             ContentType=_CORE_CONTENT_TYPE)
+        elif name == "_rels/.rels":
+            root = parse_xml(package[name], name)
+            taken = {rel.get("Id") for rel in root}
+            number = len(taken) + 1
+            while f"rId{number}" in taken:
+                number += 1
+            etree.SubElement(root, f"{{{_REL}}}Relationship", Id=f"rId{number}",
+                             Type=_CORE_PROPERTIES, Target=core)
+        else:
+            patched.append((name, entry))
+            continue
+        patched.append((name, _deflate(name, etree.tostring(
+            root, encoding="UTF-8", xml_declaration=True, standalone=True))))
+    patched.append((core, None))
+    return core, tuple(patched)
+
+
 @attrs.frozen
 class PreparedTemplate:
     """A template patched and compiled once, ready to render many documents.
@@ -156,15 +254,26 @@ class PreparedTemplate:
         entries: the package's parts in their original order, the untouched ones
             already compressed (None for the parts rendered per document).
         parts: the parts rendered by Jinja (main document, headers, footers).
+        core: the name of the core-properties part.
+        core_entries: the entries when the core properties are written per
+            document (that part None too; added when the template has none).
     """
 
     name: str
     entries: tuple[tuple[str, _Entry | None], ...]
     parts: tuple[_Part, ...]
     environment: BoundedEnvironment
+    core: str = "docProps/core.xml"
+    core_entries: tuple[tuple[str, _Entry | None], ...] = ()
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
+    def render(self, context: Mapping[str, Any],
+               properties: DocumentProperties | None = None) -> bytes:
         """Render ``context`` into the bytes of a .docx.
+
+        Args:
+            context: the names the template sees.
+            properties: the document's own title, author, subject, keywords and
+                language; the template's, as it stores them, when None.
 
         Raises:
             RenderError: when the template uses an undefined name, breaks the
@@ -172,9 +281,13 @@ class PreparedTemplate:
         """
         with deadline(self.environment.limits.render_seconds):
             rendered = {part.name: self._render_part(part, context) for part in self.parts}
+        entries = self.entries
+        if properties is not None:
+            rendered[self.core] = properties.to_xml()
+            entries = self.core_entries
         return _write_zip([
             entry if entry is not None else _deflate(name, rendered[name])
-            for name, entry in self.entries
+            for name, entry in entries
         ])
 
     def _generate(self, part: _Part, context: Mapping[str, Any]) -> str:
@@ -321,8 +434,9 @@ def _prepare(data: bytes, name: str, environment: BoundedEnvironment) -> Prepare
         (info.filename, None if info.filename in rendered else _untouched(data, info, content))
         for info, content in entries
     )
+    core, with_core = _with_core_properties(contents, prepared)
     return PreparedTemplate(name=name, entries=prepared, parts=tuple(parts),
-                            environment=environment)
+                            environment=environment, core=core, core_entries=with_core)
 
 
 def prepare(path: Path, environment: BoundedEnvironment, name: str | None = None

@@ -25,7 +25,7 @@ from phongtrao._outline import Section, build_outline
 from phongtrao._plugins import Plugins
 from phongtrao._problems import Problem, Severity
 from phongtrao._rendering.context import template_context
-from phongtrao._rendering.pdf import docx_to_pdf
+from phongtrao._rendering.pdf import PdfConverter
 from phongtrao._rules import Check
 from phongtrao._rules import check as builtin_checks
 from phongtrao._rules.checks import check_texts
@@ -34,7 +34,7 @@ from phongtrao.hookspecs import TemplateSpec
 from phongtrao.model import Plan
 
 if TYPE_CHECKING:
-    from phongtrao._rendering.engine import PreparedTemplate
+    from phongtrao._rendering.engine import DocumentProperties, PreparedTemplate
     from phongtrao._rendering.sandbox import BoundedEnvironment
 
 __all__ = ["OUTPUT_SUFFIXES", "Rendered", "Renderer"]
@@ -205,6 +205,37 @@ class Renderer:
         context.update(self.plugins.extra_context(plan, context))
         return context
 
+    def document_properties(self, plan: Plan) -> DocumentProperties:
+        """What the document says about itself: the plan's title, the issuer as author, ….
+
+        Written into every .docx (``docProps/core.xml``) and carried by
+        LibreOffice into the PDF: the title is the plan's trích yếu, the
+        author the issuing body's full name, the subject the movement and the
+        period (the title, for a plan that sums no movement up), the keywords
+        the kind, the movement and the issuer; the language is vi-VN; the date,
+        the plan's when it is known to the day.
+        """
+        from phongtrao._rendering.engine import DocumentProperties
+
+        movement, period = plan.movement, plan.period
+        years = "" if period is None else f"{period.start}-{period.end}"
+        keywords = [plan.document.kind.vi, plan.issuer.full_name, years]
+        if movement is not None:
+            keywords[1:1] = [movement.name, movement.abbreviation or ""]
+        subject = plan.title if movement is None else f"Phong trào “{movement.name}”"
+        if years:
+            subject += f", giai đoạn {years}"
+        date = plan.document.date
+        created = (f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+                   if date.month is not None and date.day is not None else None)
+        return DocumentProperties(
+            title=plan.title,
+            creator=plan.issuer.full_name,
+            subject=subject,
+            keywords=tuple(dict.fromkeys(word for word in keywords if word)),
+            created=created,
+        )
+
     def render_bytes(
         self,
         plan: Plan,
@@ -226,7 +257,8 @@ class Renderer:
     def _docx(self, plan: Plan, template: str | os.PathLike[str] | None, *, check: bool,
               draft: bool) -> tuple[bytes, tuple[Problem, ...]]:
         warnings = self._refuse_problems(plan, check=check, draft=draft)
-        return self.template(template, plan).render(self.context(plan)), warnings
+        prepared = self.template(template, plan)
+        return prepared.render(self.context(plan), self.document_properties(plan)), warnings
 
     def render(
         self,
@@ -237,6 +269,8 @@ class Renderer:
         overwrite: bool = False,
         check: bool = True,
         draft: bool = False,
+        pdfa: bool = False,
+        converter: PdfConverter | None = None,
     ) -> Rendered:
         """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
 
@@ -246,7 +280,8 @@ class Renderer:
             The path written and the plan's warnings.
 
         Raises:
-            ValueError: when ``out`` has another suffix.
+            ValueError: when ``out`` has another suffix, or ``pdfa`` is asked
+                of a .docx.
             FileExistsError: when ``out`` exists and ``overwrite`` is false.
             PlanError: when the plan has errors.
             RenderError: when the template or the PDF conversion fails.
@@ -256,10 +291,16 @@ class Renderer:
         if suffix not in OUTPUT_SUFFIXES:
             raise ValueError(f"cannot render to {str(target)!r}; expected a .docx or .pdf "
                              "file name")
+        if pdfa and suffix != ".pdf":
+            raise ValueError(f"pdfa=True makes PDF/A, but {str(target)!r} is not a .pdf file")
         if target.exists() and not overwrite:
             raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
         data, warnings = self._docx(plan, template, check=check, draft=draft)
         if suffix == ".pdf":
-            data = docx_to_pdf(data)
+            if converter is not None:
+                data = converter.convert(data, pdfa=pdfa)
+            else:
+                with PdfConverter(timeout=self.limits.pdf_seconds) as own:
+                    data = own.convert(data, pdfa=pdfa)
         write_atomically(target, data, overwrite=overwrite)
         return Rendered(target, warnings)

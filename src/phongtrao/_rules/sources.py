@@ -15,7 +15,6 @@ from enum import Enum
 import attrs
 
 __all__ = [
-    "Checked",
     "LAW_2003",
     "LAW_2022",
     "LAW_2022_ART_80_2",
@@ -25,9 +24,10 @@ __all__ = [
     "ND_122_2018",
     "ND_129_2025",
     "PRACTICE",
-    "Source",
     "TT_01_2011",
     "TT_12_2011",
+    "Checked",
+    "Source",
 ]
 
 
