@@ -682,8 +682,10 @@ CHECK_FAILURES: dict[str, list[tuple[str, str, Severity, str]]] = {
             "recipients-archive",
             ERROR,
             (
-                "the last recipient is 'Đảng ủy phường'; expected the archive line 'Lưu: VT' "
-                "(optionally followed by the drafting unit: 'Lưu: VT, VHTT')"
+                "the last recipient is 'Đảng ủy phường'; expected the archive line of "
+                "2025-08-15: 'Lưu: VT', then the drafting unit ('Lưu: VT, VHTT') (Nghị định số "
+                "30/2020/NĐ-CP ngày 05/3/2020, Phụ lục I, mục II khoản 9 (Nơi nhận); provision "
+                "not verified)"
             ),
         ),
     ],

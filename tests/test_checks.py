@@ -221,6 +221,14 @@ CASES = [
         [("$.bases[0].date", "basis-after-plan", ERROR)],
     ),
     Case(
+        "a Luật cited with its number",
+        lambda p: attrs.evolve(p, bases=(LegalBasis(kind=DocumentKind.LUAT,
+                                                    title="Thi đua, khen thưởng",
+                                                    number="06/2022/QH15",
+                                                    date=datetime.date(2022, 6, 15)),)),
+        [("$.bases[0].number", "basis-law-number", WARNING)],
+    ),
+    Case(
         "period before the movement",
         lambda p: attrs.evolve(p, period=Period(start=1999, end=2025)),
         [("$.period.start", "period-before-movement", ERROR)],
@@ -360,6 +368,12 @@ CASES = [
         [("$.signature.on_behalf_of", "signature-prefix", ERROR)],
     ),
     Case(
+        "TL. with a TM. line",
+        lambda p: signed(p, mode=phongtrao.model.SignMode.TL, head="Chủ tịch",
+                         title="Chánh Văn phòng"),
+        [("$.signature.on_behalf_of", "signature-prefix", ERROR)],
+    ),
+    Case(
         "TM. line naming another body",
         lambda p: signed(p, on_behalf_of="Hội đồng nhân dân"),
         [("$.signature.on_behalf_of", "signature-body", WARNING)],
@@ -373,6 +387,16 @@ CASES = [
         "no recipients",
         lambda p: attrs.evolve(p, recipients=()),
         [("$.recipients", "recipients-archive", ERROR)],
+    ),
+    Case(
+        "archive line without its space",
+        lambda p: attrs.evolve(p, recipients=("UBND tỉnh", "Lưu:VT")),
+        [("$.recipients[1]", "archive-line-form", WARNING)],
+    ),
+    Case(
+        "the 2011 form in a 2025 plan",
+        lambda p: attrs.evolve(p, recipients=("UBND tỉnh", "Lưu: Văn thư, VHXH")),
+        [("$.recipients[1]", "recipients-archive", ERROR)],
     ),
     Case(
         "archive line first",
@@ -403,6 +427,33 @@ class TestCodes:
     def test_case_reports_exactly_its_problems(self, case: Case, minimal_plan: Plan) -> None:
         """Changing the minimal plan as the case says makes check report exactly these."""
         assert case.expected == found(case.change(minimal_plan))
+
+
+class TestArchiveLineByDate:
+    @pytest.mark.parametrize("line", ["Lưu: Văn thư, KGVX", "Lưu: VT, KGVX", "Lưu: VT"])
+    def test_before_decree_30_either_form(self, line: str, minimal_plan: Plan) -> None:
+        """A 2011 document ending "Lưu: Văn thư, KGVX" is right (was refused)."""
+        plan = dated(attrs.evolve(minimal_plan, recipients=("Sở Nội vụ", line)), "2011-06-10")
+        assert [] == codes(plan)
+
+    def test_from_decree_30_only_vt(self, minimal_plan: Plan) -> None:
+        """From 5/3/2020 the line is "Lưu: VT, …"; the message gives the form and its source."""
+        plan = dated(attrs.evolve(minimal_plan, recipients=("Sở Nội vụ", "Lưu: Văn thư")),
+                     "2020-03-05")
+        [message] = messages(plan)
+        assert "expected the archive line of 2020-03-05: 'Lưu: VT', then the drafting unit" \
+            in message
+        assert "Nghị định số 30/2020/NĐ-CP" in message
+
+    def test_the_day_before_decree_30(self, minimal_plan: Plan) -> None:
+        plan = dated(attrs.evolve(minimal_plan, recipients=("Sở Nội vụ", "Lưu: Văn thư")),
+                     "2020-03-04")
+        assert [] == codes(plan)
+
+    def test_the_missing_space_is_a_warning_with_the_fix(self, minimal_plan: Plan) -> None:
+        plan = attrs.evolve(minimal_plan, recipients=("Lưu:VT",))
+        [problem] = phongtrao.check(plan)
+        assert problem.message.endswith("expected 'Lưu: VT'")
 
 
 class TestSoundPlans:
@@ -792,11 +843,32 @@ class TestSignature:
         assert [] == codes(plan)
 
 
+class TestDelegatedSignatures:
+    @pytest.mark.parametrize("mode", ["TL", "TUQ"])
+    def test_tl_and_tuq_without_tm(self, mode: str, minimal_plan: Plan) -> None:
+        """A collective body's document signed TL./TUQ. has no TM. line (it was forced)."""
+        plan = signed(minimal_plan, on_behalf_of=None, mode=phongtrao.model.SignMode(mode),
+                      head="Chủ tịch", title="Chánh Văn phòng")
+        assert [] == codes(plan)
+        assert (f"{mode}. CHỦ TỊCH", "CHÁNH VĂN PHÒNG") == plan.signature.lines
+
+    def test_kt_keeps_its_tm(self, minimal_plan: Plan) -> None:
+        plan = signed(minimal_plan, on_behalf_of=None, mode=phongtrao.model.SignMode.KT,
+                      head="Chủ tịch", title="Phó Chủ tịch")
+        assert ["signature-prefix"] == codes(plan)
+
+
 class TestRecipients:
-    @pytest.mark.parametrize("last", ["Lưu: VT", "Lưu:VT", "Lưu: VT, VHXH.", "Lưu : VT"])
+    @pytest.mark.parametrize("last", ["Lưu: VT", "Lưu: VT, VHXH."])
     def test_archive_line_forms(self, last: str, minimal_plan: Plan) -> None:
-        """The archive line may omit the space and name the drafting unit."""
+        """The archive line, with or without the drafting unit."""
         assert [] == codes(attrs.evolve(minimal_plan, recipients=("UBND tỉnh", last)))
+
+    @pytest.mark.parametrize("last", ["Lưu:VT", "Lưu : VT", "Lưu:  VT, VHXH"])
+    def test_archive_line_spacing_slips(self, last: str, minimal_plan: Plan) -> None:
+        """A spacing slip is a warning, not a missing archive line ("Lưu:VT" passed)."""
+        plan = attrs.evolve(minimal_plan, recipients=("UBND tỉnh", last))
+        assert [("$.recipients[1]", "archive-line-form", WARNING)] == found(plan)
 
     @pytest.mark.parametrize("last", ["Lưu VT", "Lưu: Văn thư", "VT", "Lưu: VTX"])
     def test_other_last_lines(self, last: str, minimal_plan: Plan) -> None:

@@ -467,9 +467,9 @@ class TestBenThanh:
     def test_the_document(self, plan_example_docs: dict[str, list[str]]) -> None:
         printed = plan_example_docs["ben-thanh-2025"]
         for line in (
-            "1. Tổng kết tại các khu phố: Hoàn thành trước ngày 05/09/2025.",
+            "1. Tổng kết tại các khu phố: Hoàn thành trước ngày 05/9/2025.",
             ("2. Báo cáo kết quả của các khu phố: Gửi báo cáo về Phòng Văn hóa - Xã hội phường "
-            "trước ngày 10/09/2025."),
+            "trước ngày 10/9/2025."),
             "3. Hội nghị tổng kết cấp phường: Tổ chức vào ngày 10/10/2025.",
             "- Thời gian: 07 giờ 30 phút đến 11 giờ 00 phút.",
             "- Địa điểm: Hội trường Ủy ban nhân dân phường Bến Thành.",
@@ -495,8 +495,8 @@ class TestHaTinh:
             "tập thể và 05 cá nhân tiêu biểu ở cơ sở."),
             "Phụ lục I",
             "Phụ lục II",
-            ("(Kèm theo Kế hoạch số 128/KH-UBND ngày 25 tháng 7 năm 2025 của Ủy ban nhân dân "
-            "tỉnh Hà Tĩnh)"),
+            ("(Kèm theo Kế hoạch số 128/KH-UBND ngày 25/7/2025 của Ủy ban nhân dân tỉnh Hà "
+            "Tĩnh)"),
         ):
             assert line in printed
 

@@ -80,9 +80,9 @@ class TestRenderedDocumentsConform:
                               {name: found for name, found in results.items() if found})
 
     def test_the_only_warning_of_the_seed_is_its_archive_line(self, renderer: Renderer) -> None:
-        """The seed renders with one warning: its «- Lưu:VT.» names no drafting unit."""
+        """The seed renders with one warning: its «- Lưu: VT.» names no drafting unit."""
         seed = phongtrao.load_plan(SEED)
         findings = phongtrao.lint(renderer.render_bytes(seed, "ke-hoach"),
                                   plugins=renderer.plugins)
-        assert [("recipients-drafter", "- Lưu:VT.")] == [
+        assert [("recipients-drafter", "- Lưu: VT.")] == [
             (finding.code, finding.where.text) for finding in findings]

@@ -204,12 +204,14 @@ class TestPhrases:
         ("date", "expected"),
         [
             (dt.date(2021, 1, 5), "05/01/2021"),
-            (dt.date(2021, 6, 29), "29/06/2021"),
+            (dt.date(2021, 2, 9), "09/02/2021"),
+            (dt.date(2021, 3, 9), "09/3/2021"),
+            (dt.date(2025, 6, 16), "16/6/2025"),
             (dt.date(2021, 12, 31), "31/12/2021"),
         ],
     )
-    def test_short_date_is_fully_padded(self, date: dt.date, expected: str) -> None:
-        """Citations use dd/mm/yyyy with every part padded."""
+    def test_short_date_pads_as_the_date_line_does(self, date: dt.date, expected: str) -> None:
+        """Citations pad days below 10 and months 1-2 only, as the date line (was 16/06/2025)."""
         assert expected == short_date(date)
 
     def test_day_phrase(self) -> None:

@@ -111,15 +111,19 @@ def _number_text(plan: Plan) -> str:
 def attached_note(plan: Plan) -> str:
     """The line under an annex's title, naming the document it is attached to.
 
-    "(Kèm theo Kế hoạch số 03/KH-UBND ngày 05 tháng 01 năm 2021 của Ủy ban nhân
-    dân huyện Cẩm Xuyên)", with gaps for what is not yet known.
+    "(Kèm theo Kế hoạch số 03/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân huyện
+    Cẩm Xuyên)", its date written as the text's citations are; while the day is
+    not yet known, with the date line's gaps ("ngày      tháng      năm 2021").
     """
     date = plan.document.date
-    gap = " " * 6  # the date line's gap for a day or month not yet known
-    day = vi.day_number(date.day) if date.day is not None else gap
-    month = vi.month_number(date.month) if date.month is not None else gap
-    return (f"(Kèm theo {plan.document.kind.vi} số {_number_text(plan)} ngày {day} tháng "
-            f"{month} năm {date.year} của {plan.issuer.full_name})")
+    if date.day is not None and date.month is not None:
+        when = vi.short_date(date.first_day)
+    else:
+        gap = " " * 6  # the date line's gap for a day or month not yet known
+        month = vi.month_number(date.month) if date.month is not None else gap
+        when = f"{gap} tháng {month} năm {date.year}"
+    return (f"(Kèm theo {plan.document.kind.vi} số {_number_text(plan)} ngày {when} "
+            f"của {plan.issuer.full_name})")
 
 
 @attrs.frozen(kw_only=True)

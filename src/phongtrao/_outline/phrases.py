@@ -115,7 +115,7 @@ def conference_lines(
                                            else ""))
     said = window is not None and window.end is None and window.start == conference.date
     if conference.date is not None and not said:
-        when.append(written_date(conference.date))
+        when.append(date_phrase(conference.date))
     if when:
         lines.append((sentence(f"Thời gian: {', '.join(when)}"), ()))
     if conference.venue:

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from phongtrao import vi
 from phongtrao._layout import HEADER_POINTS, HEADER_SIZE, line_points
 from phongtrao._problems import Problem, Severity
+from phongtrao._rules.archive_table import archive_rule
 from phongtrao._rules.awards_table import AWARD_RULES, FREE_FORMS, AwardRule, rules_for
+from phongtrao._rules.sources import TT_01_2011
 from phongtrao._rules.walk import texts
 from phongtrao.model import BUILTIN_PARTS as BUILTIN_SECTIONS
 from phongtrao.model import (
@@ -25,9 +27,11 @@ from phongtrao.model import (
     REFORM_DATE,
     Agency,
     AwardForm,
+    DocumentKind,
     Level,
     MilestoneKind,
     Plan,
+    SignMode,
     UnitKind,
 )
 from phongtrao.model._convert import excerpt
@@ -42,6 +46,7 @@ CODES: dict[str, str] = {
     "placeholder": "a text still holds a value to fill in, written «…» (phongtrao new writes them)",
     "control-character": "a text holds a control character that a document cannot hold",
     "basis-after-plan": "a cited document is dated after the plan",
+    "basis-law-number": "a Luật is cited with its number; the practice cites it by name and date",
     "period-before-movement": "the period summarised starts before the movement did",
     "milestone-order": "milestones are not ordered from the lower level up, or a higher level "
     "meets before a lower one",
@@ -66,14 +71,16 @@ CODES: dict[str, str] = {
     "signature-prefix": "the signature's TM. line does not fit the issuer",
     "signature-body": "the TM. line names another body than the issuer",
     "signer-title": "the signer's name carries an academic title",
-    "recipients-archive": "the recipients do not end with the archive line 'Lưu: VT'",
+    "recipients-archive": "the recipients do not end with the archive line of the plan's date "
+    "('Lưu: VT' from Nghị định 30/2020; 'Lưu: VT' or 'Lưu: Văn thư' before it)",
+    "archive-line-form": "the archive line is spaced otherwise than its form ('Lưu:VT' for "
+    "'Lưu: VT')",
 }
 
 # XML 1.0 forbids these; docxtpl drops them silently or crashes (DESIGN.md §6).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: A value still to be supplied: text between « and », as ``phongtrao new`` writes it.
 PLACEHOLDER = re.compile(r"«[^«»]*»")
-_ARCHIVE = re.compile(r"Lưu\s*:\s*VT\b")
 #: One or more academic titles before a name, each with a dot or a space after it: "TS. ",
 #: "PGS.TS. ", "ThS " (the plan checks and ``phongtrao lint`` share it).
 ACADEMIC_TITLE = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|CN)(?:\.\s*|\s+))+", re.IGNORECASE)
@@ -141,7 +148,7 @@ def check_placeholders(plan: Plan) -> Iterator[Problem]:
 
 
 def check_bases(plan: Plan) -> Iterator[Problem]:
-    """Every cited document predates (or shares the day of) the plan."""
+    """Every cited document predates the plan; a Luật is cited by its name and date."""
     latest = plan.document.date.last_day
     for index, basis in enumerate(plan.bases):
         if basis.date is not None and basis.date > latest:
@@ -150,6 +157,16 @@ def check_bases(plan: Plan) -> Iterator[Problem]:
                 "basis-after-plan",
                 f"the cited document is dated {basis.date.isoformat()}, after the plan "
                 f"({plan.document.date}); expected a document issued before the plan",
+            )
+        if basis.kind is DocumentKind.LUAT and basis.number is not None:
+            name = f"Luật {basis.title}" if basis.title else "Luật …"
+            when = f" ngày {vi.short_date(basis.date)}" if basis.date is not None else " ngày …"
+            yield _problem(
+                f"$.bases[{index}].number",
+                "basis-law-number",
+                f"a Luật is cited by its name and the day it was passed, without its number "
+                f"({basis.number}); expected 'Căn cứ {name}{when};' (leave number out)",
+                Severity.WARNING,
             )
 
 
@@ -451,15 +468,25 @@ def check_header(plan: Plan) -> Iterator[Problem]:
 
 
 def check_signature(plan: Plan) -> Iterator[Problem]:
-    """TM. for a collective issuer and only then; the TM. line names the issuer."""
+    """TM. for a collective issuer and only then, never with TL./TUQ.; it names the issuer."""
     signature, issuer = plan.signature, plan.issuer
     collective = issuer.signs_collectively
-    if collective and signature.on_behalf_of is None:
+    delegated = signature.mode in (SignMode.TL, SignMode.TUQ)
+    if delegated and signature.on_behalf_of is not None:
+        mode = signature.mode.value if signature.mode is not None else ""
+        yield _problem(
+            "$.signature.on_behalf_of",
+            "signature-prefix",
+            f"a document signed {mode}. (for the head, by an officer he or she names) has no TM. "
+            f"line; expected no on_behalf_of, so that it reads '{mode}. "
+            f"{(signature.head or '').upper()}'",
+        )
+    elif collective and not delegated and signature.on_behalf_of is None:
         yield _problem(
             "$.signature.on_behalf_of",
             "signature-prefix",
             f"{issuer.name} is a collective body, so the plan is signed on its behalf; "
-            f"expected on_behalf_of: {issuer.name!r} (the 'TM. {issuer.name.upper()}' line)",
+            f"expected on_behalf_of: {issuer.called!r} (the 'TM. {issuer.called.upper()}' line)",
         )
     elif not collective and signature.on_behalf_of is not None:
         yield _problem(
@@ -491,29 +518,41 @@ def check_signature(plan: Plan) -> Iterator[Problem]:
 
 
 def check_recipients(plan: Plan) -> Iterator[Problem]:
-    """The recipients end with the archive line, and only the last line is one."""
+    """The recipients end with the archive line of the plan's date, and only the last is one."""
     recipients = plan.recipients
+    rule = archive_rule(plan.document.date.first_day)
+    example = "'Lưu: VT'" if rule.source is not TT_01_2011 else "'Lưu: VT' or 'Lưu: Văn thư'"
     if not recipients:
         yield _problem(
             "$.recipients",
             "recipients-archive",
-            "no recipients; expected at least the archive line 'Lưu: VT'",
+            f"no recipients; expected at least the archive line {example}",
         )
         return
     for index, line in enumerate(recipients[:-1]):
-        if _ARCHIVE.match(line.strip()):
+        if rule.loose.match(line.strip()):
             yield _problem(
                 f"$.recipients[{index}]",
                 "recipients-archive",
                 "the archive line comes before other recipients; expected it last",
             )
     last = len(recipients) - 1
-    if not _ARCHIVE.match(recipients[last].strip()):
+    line = recipients[last].strip()
+    if not rule.loose.match(line):
         yield _problem(
             f"$.recipients[{last}]",
             "recipients-archive",
-            f"the last recipient is {recipients[last]!r}; expected the archive line "
-            "'Lưu: VT' (optionally followed by the drafting unit: 'Lưu: VT, VHTT')",
+            f"the last recipient is {excerpt(recipients[last])}; expected the archive line "
+            f"of {plan.document.date}: {rule.form} ({rule.source.cite()})",
+        )
+    elif not rule.line.match(line):
+        spaced = re.sub(r"^Lưu\s*:\s*", "Lưu: ", line)
+        yield _problem(
+            f"$.recipients[{last}]",
+            "archive-line-form",
+            f"the archive line {excerpt(line)} is spaced otherwise than its form "
+            f"({rule.source.text}); expected {spaced!r}",
+            Severity.WARNING,
         )
 
 

@@ -192,15 +192,20 @@ def year_phrase(year: int) -> str:
 
 
 def short_date(d: datetime.date) -> str:
-    """Write a date fully padded as ``dd/mm/yyyy``, the form used in citations.
+    """Write a date as ``dd/m/yyyy`` with the decree's padding, the form used in citations.
+
+    The day is padded below 10 and the month only for January and February,
+    as in the date line (Nghị định 30/2020), so that one document writes its
+    dates one way.
 
     Args:
         d: The date.
 
     Returns:
-        ``"05/01/2021"``, as in "Kế hoạch số 03/KH-UBND ngày 05/01/2021".
+        ``"05/01/2021"``, as in "Kế hoạch số 03/KH-UBND ngày 05/01/2021";
+        ``"16/6/2025"``, not ``"16/06/2025"``.
     """
-    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+    return f"{day_number(d.day)}/{month_number(d.month)}/{d.year:04d}"
 
 
 def day_phrase(d: datetime.date) -> str:
