@@ -46,6 +46,7 @@ from phongtrao.model import (
     Movement,
     Orientation,
     PartialDate,
+    Pending,
     Period,
     Plan,
     PlanSection,
@@ -204,17 +205,23 @@ def documents(draw: st.DrawFn) -> Document:
     )
 
 
+#: Placeholders for a value still to be filled in: "«…»" with some words inside.
+pendings = st.text(alphabet=st.characters(blacklist_characters="«»",
+                                          blacklist_categories=("Cs", "Cc")),
+                   min_size=1, max_size=12).map(lambda words: Pending(f"«{words}»"))
+
+
 @st.composite
 def legal_bases(draw: st.DrawFn) -> LegalBasis:
     """Cited documents with at least a number, a title or a subject."""
-    number = draw(st.none() | document_numbers())
+    number = draw(st.none() | document_numbers() | pendings)
     title = draw(optional_texts)
     subject = draw(texts) if number is None and title is None else draw(optional_texts)
     return LegalBasis(
         kind=draw(st.sampled_from(list(DocumentKind))),
         number=number,
         title=title,
-        date=draw(st.none() | dates),
+        date=draw(st.none() | dates | pendings),
         issuer=draw(optional_texts),
         subject=subject,
     )
@@ -430,7 +437,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _map_texts(value: Any, change: Callable[[str], str]) -> Any:
     """Rebuild ``value`` with ``change`` applied to every free text in it."""
-    if isinstance(value, (Enum, PartialDate, DocumentNumber, TimeOfDay)):
+    if isinstance(value, (Enum, PartialDate, DocumentNumber, TimeOfDay, Pending)):
         return value
     if isinstance(value, str):
         return change(value)

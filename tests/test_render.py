@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import phongtrao
 from phongtrao import RenderError, render_bytes, template_context, testing, vi
-from phongtrao.model import BUILTIN_PARTS, MilestoneKind, Plan, Signature, Topic
+from phongtrao.model import BUILTIN_PARTS, MilestoneKind, Pending, Plan, Signature, Topic
 from phongtrao.testing import (
     document_lines,
     document_text,
@@ -300,6 +300,7 @@ def rendered_texts(plan: Plan) -> list[str]:
     texts = [plan.title, *_header_texts(plan)]
     for basis in plan.bases:
         texts += [t for t in (basis.title, basis.issuer, basis.subject) if t]
+        texts += [str(value) for value in (basis.number, basis.date) if isinstance(value, Pending)]
     texts += [t for t in (plan.introduction,) if t]
     omitted = {spec.key for spec in plan.sections if spec.omit}
     for key, part in _part_texts(plan).items():

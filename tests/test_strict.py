@@ -53,6 +53,7 @@ VALID: dict[type, st.SearchStrategy[Any]] = {
     model.Conference: strategies.conferences(),
     model.AgendaItem: st.builds(model.AgendaItem, item=strategies.texts),
     model.TimeOfDay: strategies.times_of_day(),
+    model.Pending: strategies.pendings,
     model.Indicator: strategies.indicators,
     model.Target: strategies.targets(),
     model.Result: strategies.results(),
@@ -80,8 +81,11 @@ def wrong(tp: Any, optional: bool = False) -> st.SearchStrategy[Any]:
     """Values of the wrong kind or form for a field of type ``tp`` (never a valid one)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return wrong(inner, optional=True)
+        inner, *pending = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        assert pending in ([], [model.Pending]), tp
+        # A «…» is a right value where a field may be pending: never draw one then.
+        return wrong(inner, optional=True).filter(
+            lambda value: not pending or not (isinstance(value, str) and "«" in value))
     none = st.nothing() if optional else st.none()
     if origin is tuple:
         (item,) = typing.get_args(tp)[:1]
@@ -96,6 +100,8 @@ def wrong(tp: Any, optional: bool = False) -> st.SearchStrategy[Any]:
         return none | st.integers() | st.text(max_size=4)
     if tp is datetime.date:
         return none | st.datetimes() | st.integers() | _JUNK | st.floats(allow_nan=False)
+    if tp is model.Pending:
+        return none | st.integers() | _JUNK.filter(lambda text: "«" not in text)
     if tp in (model.PartialDate, model.DocumentNumber):
         return none | st.floats(allow_nan=False) | st.booleans() | _JUNK.map(lambda t: t + "&")
     if isinstance(tp, type) and issubclass(tp, Enum):

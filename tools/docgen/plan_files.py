@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model import DocumentNumber, PartialDate, Plan, TimeOfDay
+from phongtrao.model import DocumentNumber, PartialDate, Pending, Plan, TimeOfDay
 from phongtrao.model._convert import SCALARS
 from phongtrao.model._fields import EXAMPLE, meaning
 
@@ -26,12 +26,18 @@ def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
         args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         if len(args) == 1:
             return args[0], True
+        if len(args) < len(typing.get_args(tp)):
+            return typing.Union[tuple(args)], True  # noqa: UP007 - rebuilt from its parts
     return tp, False
 
 
 def type_name(tp: Any) -> str:
     """The type of a field as a plan-file author reads it."""
     inner, _ = _unwrap_optional(tp)
+    args = [arg for arg in typing.get_args(inner) if arg is not type(None)]
+    if Pending in args and len(args) == 2:
+        value = next(arg for arg in args if arg is not Pending)
+        return f"{type_name(value)}, or «…» to fill in"
     if typing.get_origin(inner) is tuple:
         name = f"list of {type_name(typing.get_args(inner)[0])}"
     elif inner is str:

@@ -27,6 +27,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from phongtrao import model
+from phongtrao.model._pending import to_pending
 from phongtrao.model._convert import (
     SCALARS,
     ConversionError,
@@ -106,6 +107,30 @@ def _model_enums() -> list[type[Enum]]:
 
 def _is_tuple(cl: Any) -> bool:
     return typing.get_origin(cl) is tuple
+
+
+def _is_pending_union(cl: Any) -> bool:
+    """``X | Pending`` (optionally ``| None``): a value, or a «…» placeholder for it."""
+    import types
+
+    return (typing.get_origin(cl) in (typing.Union, types.UnionType)
+            and model.Pending in typing.get_args(cl))
+
+
+def _make_pending_hook(converter: cattrs.Converter, cl: Any) -> Any:
+    value_type = next(arg for arg in typing.get_args(cl)
+                      if arg not in (model.Pending, type(None)))
+    structure_value = converter.get_structure_hook(value_type)
+    optional = type(None) in typing.get_args(cl)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None and optional:
+            return None
+        if isinstance(value, str) and value.strip().startswith("«"):
+            return to_pending(value)
+        return structure_value(value, value_type)
+
+    return structure
 
 
 def _make_tuple_hook(converter: cattrs.Converter, cl: Any) -> Any:
@@ -215,6 +240,8 @@ def make_converter() -> cattrs.Converter:
         converter.register_structure_hook(enum_class, _enum_hook(enum_class))
         converter.register_unstructure_hook(enum_class, _enum_value)
     converter.register_structure_hook_factory(_is_tuple, lambda cl: _make_tuple_hook(converter, cl))
+    converter.register_structure_hook_factory(
+        _is_pending_union, lambda cl: _make_pending_hook(converter, cl))
     converter.register_structure_hook_factory(
         attrs.has, lambda cl: _make_class_hook(converter, cl)
     )

@@ -7,6 +7,7 @@ tháng 6/2021", "Giao … chủ trì, phối hợp với … xét, lựa chọn 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 from phongtrao import vi
@@ -16,6 +17,7 @@ from phongtrao.model import (
     AwardGrant,
     Awards,
     Conference,
+    DocumentNumber,
     FundingSource,
     Indicator,
     LegalBasis,
@@ -165,12 +167,15 @@ def basis_sentence(basis: LegalBasis) -> str:
     parts = [f"Căn cứ {basis.kind.vi}"]
     if basis.title:
         parts.append(basis.title)
-    if basis.number is not None:
-        number = basis.number
-        parts.append(f"số {vi.document_number(number.number, number.symbol, number.year)}"
-                     if number.number is not None else f"số {number}")
-    if basis.date is not None:
+    number = basis.number
+    if isinstance(number, DocumentNumber) and number.number is not None:
+        parts.append(f"số {vi.document_number(number.number, number.symbol, number.year)}")
+    elif number is not None:  # a draft's "/KH-UBND", or a «…» still to fill in
+        parts.append(f"số {number}")
+    if isinstance(basis.date, datetime.date):
         parts.append(f"ngày {vi.short_date(basis.date)}")
+    elif basis.date is not None:
+        parts.append(f"ngày {basis.date}")
     if basis.issuer:
         parts.append(f"của {basis.issuer}")
     if basis.subject:

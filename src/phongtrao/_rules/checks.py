@@ -151,7 +151,7 @@ def check_bases(plan: Plan) -> Iterator[Problem]:
     """Every cited document predates the plan; a Luật is cited by its name and date."""
     latest = plan.document.date.last_day
     for index, basis in enumerate(plan.bases):
-        if basis.date is not None and basis.date > latest:
+        if isinstance(basis.date, datetime.date) and basis.date > latest:
             yield _problem(
                 f"$.bases[{index}].date",
                 "basis-after-plan",
@@ -160,7 +160,8 @@ def check_bases(plan: Plan) -> Iterator[Problem]:
             )
         if basis.kind is DocumentKind.LUAT and basis.number is not None:
             name = f"Luật {basis.title}" if basis.title else "Luật …"
-            when = f" ngày {vi.short_date(basis.date)}" if basis.date is not None else " ngày …"
+            when = (f" ngày {vi.short_date(basis.date)}" if isinstance(basis.date, datetime.date)
+                    else f" ngày {basis.date or '…'}")
             yield _problem(
                 f"$.bases[{index}].number",
                 "basis-law-number",

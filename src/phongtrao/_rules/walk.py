@@ -8,13 +8,13 @@ from typing import Any
 
 import attrs
 
-from phongtrao.model import DocumentNumber, PartialDate, TimeOfDay
+from phongtrao.model import DocumentNumber, PartialDate, Pending, TimeOfDay
 from phongtrao.model._fields import is_identifier, may_be_blank
 
 __all__ = ["texts"]
 
 #: Values written as one string in plan files: walked as that string.
-_SCALARS = (DocumentNumber, PartialDate, TimeOfDay)
+_SCALARS = (DocumentNumber, PartialDate, Pending, TimeOfDay)
 
 
 def texts(value: Any, path: str = "$") -> Iterator[tuple[str, str, bool]]:

@@ -20,6 +20,7 @@ from phongtrao.model._documents import Document, DocumentKind, DocumentNumber, L
 from phongtrao.model._indicators import Indicator, Result, Target
 from phongtrao.model._movement import CatalogItem, Movement
 from phongtrao.model._parts import BUILTIN_PARTS, Annex, AnnexTable, PlanSection, Topic
+from phongtrao.model._pending import Pending
 from phongtrao.model._plan import (
     Assessment,
     FundingSource,
@@ -73,6 +74,7 @@ __all__ = [
     "Movement",
     "Orientation",
     "PartialDate",
+    "Pending",
     "Period",
     "Plan",
     "PlanSection",

@@ -283,6 +283,32 @@ def _instance(cl: type[Any]) -> Convert:
     return instance
 
 
+#: The name of the placeholder type (phongtrao.model._pending.Pending), which this
+#: module cannot import: it registers itself in SCALARS.
+_PENDING = "Pending"
+
+
+def _is_pending(tp: Any) -> bool:
+    return isinstance(tp, type) and tp.__name__ == _PENDING and tp in SCALARS
+
+
+def _or_pending(convert: Convert, pending_type: type) -> Convert:
+    pending = SCALARS[pending_type]
+
+    def value_or_pending(value: Any) -> Any:
+        if isinstance(value, pending_type) or (isinstance(value, str)
+                                               and value.strip().startswith("«")):
+            return pending(value)
+        try:
+            return convert(value)
+        except ConversionError as conversion:
+            hint = "; or a «…» placeholder while it is not known"
+            conversion.args = (conversion.message + hint,)
+            raise
+
+    return value_or_pending
+
+
 def converter_for(tp: Any) -> Convert:
     """The conversion a field of type ``tp`` makes.
 
@@ -300,7 +326,11 @@ def converter_for(tp: Any) -> Convert:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        if len(args) == 1 and len(typing.get_args(tp)) == 2:
+        optional = len(args) < len(typing.get_args(tp))
+        if len(args) == 2 and _is_pending(args[1]):  # a value, or a «…» until it is known
+            convert = _or_pending(converter_for(args[0]), args[1])
+            return _optional(convert) if optional else convert
+        if len(args) == 1 and optional:
             return _optional(converter_for(args[0]))
     if origin is tuple:
         items = typing.get_args(tp)

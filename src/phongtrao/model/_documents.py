@@ -12,6 +12,7 @@ import attrs
 from phongtrao.errors import ModelError
 from phongtrao.model._convert import SCALARS, ConversionError, describe_value, excerpt
 from phongtrao.model._fields import Model, converting, describe, model
+from phongtrao.model._pending import Pending
 from phongtrao.model._time import PartialDate
 
 __all__ = ["Document", "DocumentKind", "DocumentNumber", "LegalBasis"]
@@ -217,17 +218,19 @@ class LegalBasis(Model):
     kind: DocumentKind = attrs.field(
         metadata=describe("Loại văn bản", "kind of the cited document", "KH")
     )
-    number: DocumentNumber | None = attrs.field(
+    number: DocumentNumber | Pending | None = attrs.field(
         default=None,
-        metadata=describe("Số, ký hiệu", "its number and symbol", "03/KH-UBND"),
+        metadata=describe("Số, ký hiệu", "its number and symbol, or a «…» placeholder while "
+                          "it is not known", "03/KH-UBND"),
     )
     title: str | None = attrs.field(
         default=None,
         metadata=describe("Tên văn bản", "its name, for documents cited by name (laws)",
                           "Thi đua, khen thưởng"),
     )
-    date: datetime.date | None = attrs.field(
-        default=None, metadata=describe("Ngày ban hành", "its date", "2021-01-05")
+    date: datetime.date | Pending | None = attrs.field(
+        default=None, metadata=describe("Ngày ban hành", "its date, or a «…» placeholder "
+                                        "while it is not known", "2021-01-05")
     )
     issuer: str | None = attrs.field(
         default=None,
