@@ -51,6 +51,7 @@ PLAUSIBLE = {
     "«Cơ quan cấp trên»": "Ủy ban nhân dân tỉnh Hà Tĩnh",
     "«Cơ quan thường trực Ban Chỉ đạo»": "Phòng Văn hóa - Xã hội",
     "«Nhiệm vụ»": "Tham mưu tổ chức Hội nghị tổng kết.",
+    "«Số, ký hiệu kế hoạch cấp trên»": "12/KH-UBND",
 }
 
 
@@ -95,10 +96,9 @@ def starter_yaml(cli: Cli, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def filled_starter(starter_yaml: Path) -> Path:
-    """The starter plan with every «…» replaced by a plausible value."""
-    text = starter_yaml.read_text(encoding="utf-8")
-    filled = PLACEHOLDER.sub(lambda m: PLAUSIBLE.get(m.group(), m.group()[1:-1]), text)
-    starter_yaml.write_text(filled, encoding="utf-8")
+    """The starter plan with every «…» replaced by a plausible value (the cited day left out)."""
+    plan = phongtrao.load_plan(starter_yaml)
+    phongtrao.dump_plan(testing.fill_placeholders(plan, PLAUSIBLE), starter_yaml)
     return starter_yaml
 
 

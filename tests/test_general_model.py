@@ -270,13 +270,13 @@ class TestMilestones:
         deadline = {"level": "thon", "tier": "khu phố", "kind": "deadline",
                     "title": "Tổng kết tại các khu phố", "window": {"start": "2025-09-30"}}
         printed = lines(scheduled(deadline))
-        assert "1. Tổng kết tại các khu phố: Hoàn thành trước ngày 30/9/2025." in printed
+        assert "Tổng kết tại các khu phố: Hoàn thành trước ngày 30/9/2025." in printed
 
     def test_a_report_names_where_it_goes(self) -> None:
         report = {"level": "xa", "kind": "report", "title": "Báo cáo tổng kết",
                   "recipient": "Sở Văn hóa và Thể thao", "window": {"start": "2025-10-15"}}
         printed = lines(scheduled(report))
-        assert ("1. Báo cáo tổng kết: Gửi báo cáo về Sở Văn hóa và Thể thao trước ngày "
+        assert ("Báo cáo tổng kết: Gửi báo cáo về Sở Văn hóa và Thể thao trước ngày "
                 "15/10/2025." in printed)
 
     def test_a_note_comes_first_with_no_glued_phrase(self) -> None:
@@ -284,14 +284,14 @@ class TestMilestones:
         deadline = {"level": "xa", "kind": "deadline", "title": "Hoàn thiện hồ sơ",
                     "note": "Các khu phố", "window": {"start": "2025-09-30"}}
         printed = lines(scheduled(deadline))
-        line = next(line for line in printed if line.startswith("1. Hoàn thiện hồ sơ:"))
-        assert "1. Hoàn thiện hồ sơ: Các khu phố hoàn thành trước ngày 30/9/2025." == line
+        line = next(line for line in printed if line.startswith("Hoàn thiện hồ sơ:"))
+        assert "Hoàn thiện hồ sơ: Các khu phố hoàn thành trước ngày 30/9/2025." == line
         assert "tổ chức" not in line
 
     def test_a_preparation_step_is_its_window(self) -> None:
         step = {"level": "xa", "kind": "preparation", "title": "Chuẩn bị báo cáo",
                 "window": {"start": "2025-08", "end": "2025-09"}}
-        assert ("1. Chuẩn bị báo cáo: Từ tháng 8/2025 đến tháng 9/2025."
+        assert ("Chuẩn bị báo cáo: Từ tháng 8/2025 đến tháng 9/2025."
                 in lines(scheduled(step)))
 
     def test_a_conference_is_structured(self) -> None:
@@ -304,7 +304,7 @@ class TestMilestones:
                              "Trưởng các khu phố"],
             "agenda": [{"time": "07:30", "item": "Văn nghệ chào mừng"}]})
         printed = lines(scheduled(held))
-        start = printed.index("1. Hội nghị tổng kết cấp xa: Tổ chức vào tháng 10/2025.")
+        start = printed.index("Hội nghị tổng kết cấp xa: Tổ chức vào tháng 10/2025.")
         assert [
             "- Thời gian: 07 giờ 30 phút đến 11 giờ 00 phút, ngày 10/10/2025.",
             "- Địa điểm: Hội trường Ủy ban nhân dân phường.",
@@ -527,8 +527,8 @@ class TestParts:
         assert ["I. KINH PHÍ THỰC HIỆN", "II. NHIỆM VỤ CHUẨN BỊ", "III. CÔNG TÁC TUYÊN TRUYỀN"] \
             == sections(plan)
         printed = lines(plan)
-        assert "1. Nội dung" in printed
-        assert "1.1. Kết quả." in printed
+        assert "Nội dung" in printed  # alone: not numbered
+        assert "Kết quả." in printed
 
     def test_every_built_in_part_has_its_builder(self) -> None:
         from phongtrao._outline.tree import BUILTIN_SECTIONS
@@ -542,7 +542,7 @@ class TestParts:
         start = printed.index("Phụ lục")
         assert ["Phụ lục", "ĐỀ CƯƠNG BÁO CÁO",
                 ("(Kèm theo Kế hoạch số 01/KH-UBND ngày 15/8/2025 của Ủy ban nhân dân "
-                "phường Ví Dụ)"), "1. Kết quả", "1.1. Số liệu."] == printed[start:start + 5]
+                "phường Ví Dụ)"), "Kết quả", "Số liệu."] == printed[start:start + 5]
 
     def test_several_annexes_are_numbered_in_roman(self) -> None:
         plan = plan_of(annexes=[
@@ -577,6 +577,34 @@ class TestParts:
                            match="the row has 2 cells, but the table has 3 columns"):
             plan_of(annexes=[{"title": "Biểu", "table": {
                 "columns": ["STT", "Chỉ tiêu", "Kết quả"], "rows": [["1", "Hộ"]]}}])
+
+
+class TestNumbering:
+    def test_a_lone_item_is_not_numbered(self) -> None:
+        """"3.1." with no "3.2." is not written (a list of one)."""
+        plan = plan_of(assessment={"direction": DIRECTION, "shortcomings": {
+            "heading": "Tồn tại, hạn chế", "items": ["Chất lượng chưa đều."]}})
+        printed = lines(plan)
+        assert "Chất lượng chưa đều." in printed
+        assert not any(line.endswith("Chất lượng chưa đều.") and line != "Chất lượng chưa đều."
+                       for line in printed)
+
+    def test_several_items_are_numbered(self) -> None:
+        plan = plan_of(assessment={"direction": DIRECTION, "shortcomings": {
+            "heading": "Tồn tại, hạn chế", "items": ["Một.", "Hai."]}})
+        printed = lines(plan)
+        assert ["2.1. Một.", "2.2. Hai."] == [line for line in printed if line.endswith(
+            ("Một.", "Hai."))]
+
+    def test_a_single_duty_keeps_its_bullet(self) -> None:
+        """A unit's only duty is "- …" like each of several (it lost its "-")."""
+        plan = plan_of(responsibilities=[
+            {"unit": "Văn phòng", "duties": ["Bảo đảm kinh phí."]},
+            {"unit": "Phòng Văn hóa - Xã hội", "duties": ["Tham mưu.", "Tổng hợp."]}])
+        printed = lines(plan)
+        assert "- Bảo đảm kinh phí." in printed
+        assert ["- Tham mưu.", "- Tổng hợp."] == [line for line in printed
+                                                 if line in ("- Tham mưu.", "- Tổng hợp.")]
 
 
 class TestOptional:

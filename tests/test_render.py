@@ -42,13 +42,15 @@ def example_docx(example_plan: Plan) -> bytes:
 
 
 def _normal(text: str) -> str:
-    """Spacing, case, tone placement (the seed writes both hoá and hóa) and ';' aside.
+    """Spacing, case, tone placement (the seed writes both hoá and hóa), ';' and '-' aside.
 
     The outline ends list items with ';' where the seed forgot some, so ';' is
-    not compared.
+    not compared; it marks a unit's only duty with "-" as it marks several
+    (the seed leaves the only one bare), so a lone "-" is not compared either.
     """
     text = vi.normalize_tones(text).casefold().replace(";", " ")
-    return " ".join(text.replace(":", ": ").split())  # "Lưu:VT" is "Lưu: VT", spacing aside
+    words = text.replace(":", ": ").split()  # "Lưu:VT" is "Lưu: VT", spacing aside
+    return " ".join(word for word in words if word != "-")
 
 
 def seed_sentences() -> list[str]:

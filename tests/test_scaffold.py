@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import datetime
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ from phongtrao import PluginInfo, Plugins, Renderer, builtin_template, render_by
 from phongtrao._cli import main
 from phongtrao._scaffold import plugin_names, write_plugin
 from phongtrao.model import DocumentKind, LegalBasis, Plan
-from phongtrao.testing import document_lines
+from phongtrao.testing import document_lines, fill_placeholders
 
 from .conftest import EXAMPLE
 from .plugins import add_paragraph, command, pip_install, run
@@ -300,9 +299,8 @@ def hcm_plan(hcm: Path, tmp_path: Path) -> Path:
     result = command("new", "--movement", HO_CHI_MINH, "--unit", "Cam Lộ", "--year", "2026",
                      "-o", path, site=hcm, cwd=tmp_path)
     assert 0 == result.returncode, result.stderr
-    filled = re.sub(r"«([^»]*)»", lambda match: {"Họ và tên người ký": "Nguyễn Văn A"}.get(
-        match.group(1), match.group(1)), path.read_text(encoding="utf-8"))
-    path.write_text(filled, encoding="utf-8")
+    plan = fill_placeholders(phongtrao.load_plan(path), {"«Họ và tên người ký»": "Nguyễn Văn A"})
+    phongtrao.dump_plan(plan, path)
     return path
 
 

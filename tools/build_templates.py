@@ -344,13 +344,18 @@ def _body(document: Document) -> None:
     _paragraph(document, "{%p endif %}", "PT Body")
     _blocks(document, "body")
     _paragraph(document, "{%p if closing %}", "PT Body")
-    _paragraph(document, "{{ closing }}", "PT Body")
+    closing = _paragraph(document, "{{ closing }}", "PT Body")
+    # The signature block never stands alone on the last page: the closing
+    # paragraph keeps with the table that follows, whose one row never splits.
+    closing.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
     _paragraph(document, "{%p endif %}", "PT Body")
 
 
 def _foot_table(document: Document, look: Look) -> None:
     table = document.add_table(rows=1, cols=2)
     _borderless(table, (Cm(FOOT_LEFT), Cm(look.text_width - FOOT_LEFT)))
+    row_properties = table.rows[0]._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    row_properties.append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     title = _cell_paragraph(left, "{{ recipients_title }}", "PT Recipients Title")
     title.paragraph_format.space_before = Pt(12)  # type: ignore[attr-defined]

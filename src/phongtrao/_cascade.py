@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Iterable, Iterator
+import re
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
 
 from phongtrao.model import (
     AdministrativeUnit,
@@ -29,12 +35,14 @@ from phongtrao.model import (
     Milestone,
     Modality,
     PartialDate,
+    Pending,
     Plan,
     Responsibility,
     Signature,
     UnitKind,
     Window,
 )
+from phongtrao.model._fields import is_identifier
 from phongtrao.model._units import REFORM_DATE
 from phongtrao.vi import split_unit_name
 
@@ -42,6 +50,7 @@ __all__ = ["commune_plan", "commune_plans", "official_communes", "official_provi
 
 _KINDS = {"xã": UnitKind.XA, "phường": UnitKind.PHUONG, "đặc khu": UnitKind.DAC_KHU}
 _FIRST_DAY = REFORM_DATE + datetime.timedelta(days=1)
+_V = TypeVar("_V")
 
 
 def _strip_noun(name: str) -> str:
@@ -128,8 +137,98 @@ def _parent_name(parent: Plan) -> str:
     return f"{parent.issuer.abbreviation}{suffix}"
 
 
+#: The units a level's plan calls "below" it, as one collective noun.
+_BELOW = {
+    UnitKind.XA: "thôn, tổ dân phố",
+    UnitKind.THI_TRAN: "thôn, tổ dân phố",
+    UnitKind.PHUONG: "tổ dân phố",
+    UnitKind.DAC_KHU: "thôn, tổ dân phố",
+}
+#: How a district's or a province's plan names its communes, longest first.
+_COMMUNES = ("xã, phường, thị trấn", "xã, phường, đặc khu", "xã, thị trấn", "xã, phường", "xã")
+_UNIT_NOUNS = ("huyện", "quận", "thị xã", "thành phố", "tỉnh")
+
+
+def _reworder(parent: AdministrativeUnit | None, unit: AdministrativeUnit) -> Callable[[str], str]:
+    """Rewrite the phrases of a parent plan that speak of the parent as of ``unit``.
+
+    A district's "mục tiêu giảm nghèo của huyện" is the commune's "… của xã";
+    its "văn bản của Trung ương, của tỉnh, của huyện" the commune's "… của
+    huyện, của xã";
+    "Ban Chỉ đạo cấp huyện và cấp xã, thị trấn" is the commune's "Ban Chỉ đạo
+    cấp xã"; "các xã, thị trấn" are, for the commune, its "thôn, tổ dân phố".
+    Only these phrases change: a name ("UBND huyện Cẩm Xuyên"), another tier
+    ("Hội nghị tổng kết cấp huyện") and an office of the parent ("Phòng Văn hóa
+    - Thông tin huyện") stay as the parent wrote them.
+    """
+    if parent is None:
+        return lambda text: text
+    own = parent.kind.vi
+    noun = unit.kind.vi
+    communes = "|".join(re.escape(name) for name in _COMMUNES)
+    rules = [
+        # "cấp huyện và cấp xã, thị trấn" -> "cấp xã"
+        (re.compile(rf"\bcấp {re.escape(own)} và cấp (?:{communes})\b"), f"cấp {noun}"),
+        # "(Ủy ban nhân dân|UBND) các xã, thị trấn" -> "các thôn, tổ dân phố"
+        (re.compile(rf"\b(?:(?:Ủy ban nhân dân|UBND) )?các (?:{communes})\b"),
+         f"các {_BELOW[unit.kind]}"),
+        # "của Trung ương, của tỉnh, của huyện": the levels above, and now the commune
+        (re.compile(rf"((?:của (?:Trung ương|tỉnh|thành phố), )+)của {re.escape(own)}\b"
+                    rf"(?! [A-ZĐ])"), rf"\1của {own}, của {noun}"),
+        # "của huyện", "toàn huyện", "trên địa bàn huyện", "huyện nhà": not a name after it
+        (re.compile(rf"\b(?<!, )(của|toàn|trên địa bàn|trong|cả) {re.escape(own)}\b"
+                    rf"(?! [A-ZĐ]|, của)"), rf"\1 {noun}"),
+        (re.compile(rf"\b{re.escape(own)} nhà\b"), f"{noun} nhà"),
+    ]
+
+    def reword(text: str) -> str:
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
+        return text
+
+    return reword
+
+
+def _reworded(value: _V, reword: Callable[[str], str]) -> _V:
+    """``value`` with ``reword`` applied to each of its texts (ids and choices untouched)."""
+    result: Any = value
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        result = reword(value)
+    elif isinstance(value, tuple):
+        result = tuple(_reworded(item, reword) for item in value)
+    elif attrs.has(type(value)) and not isinstance(value, (PartialDate, DocumentNumber, Pending)):
+        model: Any = value
+        result = attrs.evolve(model, **{
+            field.name: _reworded(getattr(model, field.name), reword)
+            for field in attrs.fields(type(model)) if not is_identifier(field)})
+    return typing.cast("_V", result)
+
+
+def _parent_basis(parent: Plan) -> LegalBasis:
+    """The parent plan cited: its number and day, or «…» asking for them while unknown."""
+    number = parent.document.number
+    kind = parent.document.kind.vi
+    title = parent.title
+    subject = f"tổ chức {title}" if title.startswith("Hội nghị") else _lower_first(title)
+    return LegalBasis(
+        kind=parent.document.kind,
+        number=number if number.number is not None
+        else Pending(f"«Số, ký hiệu {kind} của {_parent_name(parent)}»"),
+        date=parent.document.date.exact or Pending(f"«Ngày ban hành {kind} của "
+                                                   f"{_parent_name(parent)}»"),
+        issuer=_parent_name(parent),
+        subject=subject,
+    )
+
+
 def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
     """The plan of commune ``unit``, derived from the ``parent`` plan that orders it.
+
+    The parent's texts are kept, with the phrases that speak of the parent
+    reworded for the commune (:func:`_reworder`); the parent plan is cited with
+    «…» for its number and day while they are not known.
 
     Raises:
         ValueError: when ``unit`` is not a commune-level unit.
@@ -139,19 +238,12 @@ def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
     if parent.period is None or parent.movement is None:
         raise ValueError("the parent plan names no movement or no period; commune plans are "
                          "derived from the plan of a movement's summary")
-    period, movement = parent.period, parent.movement
+    reword = _reworder(parent.issuer.unit, unit)
+    period, movement = parent.period, _reworded(parent.movement, reword)
     years = period.years
-    number = parent.document.number
     summary = f"tổng kết {years} năm thực hiện Phong trào “{movement.name}”"
     span = f"{period.start}-{period.end}"
     title = f"Hội nghị {summary} {unit.full_name} (giai đoạn {span})"
-    basis = LegalBasis(
-        kind=parent.document.kind,
-        number=number if number.number is not None else None,
-        date=parent.document.date.exact,
-        issuer=_parent_name(parent),
-        subject=f"{parent.document.kind.vi} {_lower_first(parent.title)}",
-    )
     window = _commune_window(parent)
     upward = _parent_name(parent)
     return Plan(
@@ -165,23 +257,24 @@ def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
         title=title,
         movement=movement,
         period=period,
-        bases=(basis,),
+        bases=(_parent_basis(parent),),
         introduction=f"Ủy ban nhân dân {unit.kind.vi} ban hành Kế hoạch tổ chức Hội nghị "
         f"{summary}, cụ thể như sau:",
-        purposes=parent.purposes,
-        requirements=parent.requirements,
-        assessment=parent.assessment,
-        orientation=parent.orientation,
+        purposes=_reworded(parent.purposes, reword),
+        requirements=_reworded(parent.requirements, reword),
+        assessment=_reworded(parent.assessment, reword),
+        orientation=_reworded(parent.orientation, reword),
         awards=None if parent.awards is None else Awards(
             lead="«Bộ phận tham mưu về văn hóa - xã hội»",
             recipients=parent.awards.recipients,
-            criteria=parent.awards.criteria,
+            criteria=reword(parent.awards.criteria),
+            wording=parent.awards.wording,
         ),
         schedule=(
             Milestone(level=Level.XA, title=f"Hội nghị tổng kết {unit.full_name}",
                       window=window, modality=Modality.DU_KIEN),
         ),
-        funding=parent.funding,
+        funding=_reworded(parent.funding, reword),
         responsibilities=(
             Responsibility(
                 unit="«Bộ phận tham mưu về văn hóa - xã hội»",

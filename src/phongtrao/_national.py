@@ -34,6 +34,7 @@ from phongtrao.model import (
     Movement,
     Orientation,
     PartialDate,
+    Pending,
     Period,
     Plan,
     RecipientKind,
@@ -55,6 +56,7 @@ __all__ = [
     "phongtrao_templates",
     "split_unit",
     "starter_plan",
+    "summary_period",
 ]
 
 #: The movement "Toàn dân đoàn kết xây dựng đời sống văn hóa", in common national wording.
@@ -117,6 +119,32 @@ def split_unit(level: Level, text: str) -> tuple[UnitKind, str]:
     return kind, name
 
 
+#: Years between two summaries of a movement: 10 years in 2010, 15 in 2015, 20 in 2020.
+SUMMARY_STEP = 5
+
+
+def summary_period(movement: Movement, year: int) -> Period:
+    """The years a summary held in ``year`` sums up: from the movement's start to its last mark.
+
+    Summaries come at 5-year marks from the movement's start: a plan of 2021
+    sums up 2000-2020 (the 20-year summary), one of 2025 sums up 2000-2025.
+
+    Raises:
+        ValueError: when ``year`` is before the movement's first mark.
+    """
+    start = movement.start_year
+    marks = (year - start) // SUMMARY_STEP
+    if marks < 1:
+        raise ValueError(f"the movement started in {start}; its first summary, of "
+                         f"{SUMMARY_STEP} years, is in {start + SUMMARY_STEP}, not {year}")
+    return Period(start=start, end=start + marks * SUMMARY_STEP)
+
+
+def _tier(unit: AdministrativeUnit) -> str:
+    """The unit's own tier as its plan names it: "cấp phường", "cấp thị trấn", "cấp tỉnh"."""
+    return f"cấp {unit.kind.vi}"
+
+
 def starter_plan(
     level: Level,
     unit: str | None = None,
@@ -129,25 +157,26 @@ def starter_plan(
         level: the issuer's level: xã, huyện (only for years up to 2025) or tỉnh.
         unit: the unit's name; a placeholder when not given.
         year: the plan's year; this year by default. The period summarised runs
-            from the movement's start to the plan's year, at most to 2025 (the
-            25-year summary).
+            from the movement's start to its last 5-year mark (2000-2020 in
+            2021, 2000-2025 in 2025).
         movement: the movement summarised.
 
     Raises:
-        ValueError: for a district level after the 2025 reform, or the central level.
+        ValueError: for a district level after the 2025 reform, the central level, or a
+            year before the movement's first summary.
     """
     if level not in _KINDS:
         raise ValueError(f"no starter plan for level {level.value!r}; expected xa, huyen or tinh")
     year = datetime.date.today().year if year is None else year
+    if not 1 <= year <= 9999:
+        raise ValueError(f"the year must be 1-9999, got {year}; expected 1-9999, such as 2025")
     if level is Level.HUYEN and year > REFORM_DATE.year:
         raise ValueError(
             f"districts ceased to operate after {REFORM_DATE.isoformat()}; a {year} plan is "
             "issued by a xã/phường (--level xa) or a tỉnh (--level tinh)"
         )
     kind, name = split_unit(level, unit) if unit else (_KINDS[level], "«Tên đơn vị»")
-    end = min(year, 2025)
-    start = movement.start_year
-    period = Period(start=start, end=end if end > start else start + 1)
+    period = summary_period(movement, year)
     years = period.end - period.start
     unit_model = AdministrativeUnit(name=name, level=level, kind=kind)
     place = f"{kind.vi} {name}"
@@ -160,7 +189,7 @@ def starter_plan(
             note="«Thời gian tổ chức cấp xã»",
         ))
     schedule.append(Milestone(
-        level=level, title=f"Hội nghị tổng kết cấp {level.vi}",
+        level=level, title=f"Hội nghị tổng kết {_tier(unit_model)}",
         window=Window(start=PartialDate(year=year)), modality=Modality.DU_KIEN,
     ))
     return Plan(
@@ -171,8 +200,10 @@ def starter_plan(
         title=f"Hội nghị {summary} {place} (giai đoạn {period.start}-{period.end})",
         movement=movement,
         period=period,
-        bases=(LegalBasis(kind=DocumentKind.KH, issuer="«Cơ quan cấp trên»",
-                          subject=f"«Trích yếu kế hoạch cấp trên về {summary}»"),),
+        bases=(LegalBasis(kind=DocumentKind.KH, number=Pending("«Số, ký hiệu kế hoạch cấp trên»"),
+                          date=Pending("«Ngày ban hành kế hoạch cấp trên»"),
+                          issuer="«Cơ quan cấp trên»",
+                          subject=f"tổ chức Hội nghị {summary} «Tên đơn vị cấp trên»"),),
         introduction=f"Ủy ban nhân dân {kind.vi} ban hành Kế hoạch tổ chức Hội nghị {summary}, "
         "cụ thể như sau:",
         purposes=(
@@ -214,7 +245,7 @@ def starter_plan(
             criteria=f"có thành tích xuất sắc trong {years} năm thực hiện Phong trào",
         ),
         schedule=tuple(schedule),
-        funding=(FundingSource(source="ngân sách Nhà nước theo phân cấp"),),
+        funding=(FundingSource(source="ngân sách nhà nước theo phân cấp"),),
         responsibilities=(
             Responsibility(unit="«Cơ quan thường trực Ban Chỉ đạo»",
                            duties=("«Nhiệm vụ»",)),

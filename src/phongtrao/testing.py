@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +37,7 @@ from phongtrao.model import (
     Level,
     Movement,
     PartialDate,
+    Pending,
     Period,
     Plan,
     Signature,
@@ -55,6 +56,7 @@ __all__ = [
     "open_document",
     "paragraphs",
     "render_text",
+    "replace_texts",
 ]
 
 _T = TypeVar("_T")
@@ -129,31 +131,59 @@ def minimal_plan(changes: Mapping[str, Any] | None = None, **fields: Any) -> Pla
     return plan
 
 
+def _map_texts(value: Any, change: Callable[[str], str],
+               pending: Callable[[Pending], Any] = lambda item: item) -> Any:
+    """``value`` rebuilt with ``change`` applied to every text, ``pending`` to each Pending."""
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, Pending):
+        return pending(value)
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, tuple):
+        return tuple(_map_texts(part, change, pending) for part in value)
+    if attrs.has(type(value)):
+        return attrs.evolve(value, **{
+            field.alias: _map_texts(getattr(value, field.name), change, pending)
+            for field in attrs.fields(type(value)) if field.init})
+    return value
+
+
+def replace_texts(value: _T, replacements: Mapping[str, str]) -> _T:
+    """``value`` with each key of ``replacements`` replaced in every text by its value.
+
+    For comparing a plan with another that mends its slips:
+    ``replace_texts(example, {"hướng ứng": "hưởng ứng"})``. Ids and choices are
+    left as they are.
+    """
+    def change(text: str) -> str:
+        for old, new in replacements.items():
+            text = text.replace(old, new)
+        return text
+
+    replaced: _T = _map_texts(value, change)
+    return replaced
+
+
 def fill_placeholders(value: _T, values: Mapping[str, str] | None = None) -> _T:
     """``value`` with every «…» placeholder in its texts filled in.
 
     Args:
         value: a plan, a part of one, a tuple or a text.
         values: what to put for given placeholders (``{"«Họ và tên người ký»":
-            "Nguyễn Văn A"}``); any other placeholder becomes its own words,
-            without « and ».
+            "Nguyễn Văn A"}``); any other placeholder in a text becomes its own
+            words, without « and ». A placeholder standing for a number or a
+            date (:class:`~phongtrao.model.Pending`) becomes the value given for
+            it, as a plan file writes it (``"12/KH-UBND"``, ``"2025-01-10"``),
+            or is left out.
     """
     chosen = values or {}
 
-    def fill(item: Any) -> Any:
-        if isinstance(item, Enum):
-            return item
-        if isinstance(item, str):
-            return PLACEHOLDER.sub(lambda match: chosen.get(match.group(), match.group()[1:-1]),
-                                   item)
-        if isinstance(item, tuple):
-            return tuple(fill(part) for part in item)
-        if attrs.has(type(item)):
-            return attrs.evolve(item, **{field.alias: fill(getattr(item, field.name))
-                                         for field in attrs.fields(type(item)) if field.init})
-        return item
+    def fill(text: str) -> str:
+        return PLACEHOLDER.sub(lambda match: chosen.get(match.group(), match.group()[1:-1]),
+                               text)
 
-    filled: _T = fill(value)
+    filled: _T = _map_texts(value, fill, lambda item: chosen.get(item.text))
     return filled
 
 

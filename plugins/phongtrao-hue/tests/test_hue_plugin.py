@@ -29,6 +29,7 @@ from phongtrao.model import (
     Level,
     Movement,
     PartialDate,
+    Pending,
     Period,
     Plan,
     UnitKind,
@@ -178,9 +179,9 @@ class TestNewPlan:
         basis = thuan_hoa.bases[0]
         assert (None, PartialDate(year=2025)) == (thuan_hoa.document.number.number,
                                                   thuan_hoa.document.date)
-        assert (None, None) == (basis.number, basis.date)
-        assert basis.title is not None
-        assert 2 == len(testing.PLACEHOLDER.findall(basis.title))
+        assert (Pending("«Số, ký hiệu Kế hoạch của thành phố»"),
+                Pending("«Ngày ban hành Kế hoạch của thành phố»"), None) == (
+            basis.number, basis.date, basis.title)
         assert testing.PLACEHOLDER.fullmatch(thuan_hoa.signature.signer)
 
     def test_is_based_on_the_city_plan(self, thuan_hoa: Plan) -> None:

@@ -27,7 +27,6 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from phongtrao import model
-from phongtrao.model._pending import to_pending
 from phongtrao.model._convert import (
     SCALARS,
     ConversionError,
@@ -38,6 +37,7 @@ from phongtrao.model._convert import (
     text,
     whole,
 )
+from phongtrao.model._pending import to_pending
 
 __all__ = ["ShapeError", "describe_value", "make_converter"]
 

@@ -262,7 +262,7 @@ def target_sentence(indicator: Indicator, target: Target) -> str:
 
 
 def funding_sentence(source: FundingSource) -> str:
-    """"Từ nguồn ngân sách Nhà nước theo phân cấp." with the amount in figures and words."""
+    """"Từ nguồn ngân sách nhà nước theo phân cấp." with the amount in figures and words."""
     text = f"Từ nguồn {source.source}"
     if source.amount is not None:
         text += f": {vi.format_number(source.amount)} đồng ({vi.spell_money(source.amount)})"

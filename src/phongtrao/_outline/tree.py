@@ -269,12 +269,10 @@ def _responsibilities(plan: Plan) -> Iterator[Section]:
         return
     children = []
     for responsibility in plan.responsibilities:
-        duties = responsibility.duties
-        kind = NodeKind.PARAGRAPH if len(duties) == 1 else NodeKind.BULLET
         children.append(Node(
             kind=NodeKind.HEADING,
             text=phrases.responsibility_heading(responsibility),
-            children=tuple(Node(kind=kind, text=duty) for duty in duties),
+            children=_bullets(responsibility.duties),  # one duty keeps its "-" too
         ))
     yield Section(key="responsibilities", title="TỔ CHỨC THỰC HIỆN", children=tuple(children))
 
@@ -356,18 +354,23 @@ def _number(prefix: str, index: int, depth: int) -> str:
 
 def _flatten(nodes: Sequence[Node], prefix: str, depth: int, mark: str = "-"
              ) -> Iterator[Block]:
-    """Number ``nodes`` below ``prefix``; bullets take ``mark`` ("-", or "+" under a bullet)."""
+    """Number ``nodes`` below ``prefix``; bullets take ``mark`` ("-", or "+" under a bullet).
+
+    A heading or item alone among its siblings is not numbered: "3.1." with no
+    "3.2." is a numbered list of one, which documents do not write.
+    """
+    numbered = sum(1 for node in nodes if node.kind in (NodeKind.HEADING, NodeKind.ITEM))
     counter = 0
     for node in nodes:
         if node.kind in (NodeKind.HEADING, NodeKind.ITEM):
             counter += 1
-            number = _number(prefix, counter, depth)
+            number = _number(prefix, counter, depth) if numbered > 1 else ""
             if node.kind is NodeKind.HEADING:
                 kind = BlockKind.HEADING if depth == 1 else BlockKind.SUBHEADING
             else:
                 kind = BlockKind.ITEM
             yield Block(kind=kind, number=number, lead=node.lead, text=node.text, depth=depth)
-            yield from _flatten(node.children, number if depth < 2 else "", depth + 1)
+            yield from _flatten(node.children, number if depth < 2 else "", depth + 1, mark)
         elif node.kind is NodeKind.BULLET:
             yield Block(kind=BlockKind.BULLET, number=mark, lead=node.lead, text=node.text,
                         depth=depth)

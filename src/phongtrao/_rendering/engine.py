@@ -349,10 +349,42 @@ class PreparedTemplate:
                 f"well-formed ({error}); a text may hold a character a document cannot hold "
                 "(phongtrao.check reports it), or a Jinja tag may split Word's XML"
             ) from None
+        _keep_periods_whole(element)
         if part.fix_tables:
             element = _DOCXTPL.fix_tables(etree.tostring(element, encoding="unicode"))
         body = etree.tostring(element, encoding="unicode")
         return (part.prefix + body + part.suffix).encode("utf-8")
+
+
+_PERIOD_HYPHEN = re.compile(r"(?<=\d{4})-(?=\d{4})")
+_T, _NO_BREAK_HYPHEN = f"{{{_W}}}t", f"{{{_W}}}noBreakHyphen"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _keep_periods_whole(element: Any) -> None:
+    """Make the hyphen of a period ("2000-2025") one the line never breaks at.
+
+    Word and LibreOffice break a line after a hyphen, which leaves "giai đoạn
+    2000-" at the end of one line and "2025" on the next. Each such hyphen
+    becomes Word's non-breaking hyphen (``w:noBreakHyphen``), which both show,
+    print and copy as "-".
+    """
+    for text in list(element.iter(_T)):
+        value = text.text or ""
+        if not _PERIOD_HYPHEN.search(value):
+            continue
+        pieces = _PERIOD_HYPHEN.split(value)
+        text.text = pieces[0]
+        text.set(_SPACE, "preserve")
+        anchor = text
+        for piece in pieces[1:]:
+            hyphen = etree.Element(_NO_BREAK_HYPHEN)
+            following = etree.Element(_T)
+            following.set(_SPACE, "preserve")
+            following.text = piece
+            anchor.addnext(hyphen)
+            hyphen.addnext(following)
+            anchor = following
 
 
 #: Characters docxtpl's resolve_listing turns into tabs, line and page breaks;

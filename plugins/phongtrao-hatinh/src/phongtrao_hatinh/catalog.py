@@ -166,7 +166,7 @@ MOVEMENT = Movement(
         ),
         CatalogItem(
             id="ren-luyen-than-the",
-            text="Phong trào “Toàn dân rèn luyện thân thể theo gương Bác Hồ vĩ đại",
+            text="Phong trào “Toàn dân rèn luyện thân thể theo gương Bác Hồ vĩ đại”",
         ),
         CatalogItem(id="lao-dong-sang-tao", text="Phong trào học tập lao động sáng tạo"),
         CatalogItem(id="nguoi-tot-viec-tot", text="Phong trào xây dựng “Người tốt, việc tốt”"),

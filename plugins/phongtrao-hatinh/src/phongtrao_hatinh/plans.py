@@ -31,6 +31,7 @@ from phongtrao.model import (
     Modality,
     Orientation,
     PartialDate,
+    Pending,
     Period,
     Plan,
     RecipientKind,
@@ -124,7 +125,7 @@ def _assessment(unit: AdministrativeUnit) -> Assessment:
                 ),
                 f"Công tác kiện toàn tổ chức và thực hiện Quy chế làm việc của {committee}.",
                 (
-                    "Các hoạt động tuyên truyền, vận động quần chúng nhân dân tham gia hướng ứng "
+                    "Các hoạt động tuyên truyền, vận động quần chúng nhân dân tham gia hưởng ứng "
                     "thực hiện phong trào; hoạt động chỉ đạo và triển khai thực hiện việc nâng "
                     "cao chất lượng phong trào."
                 ),
@@ -209,7 +210,7 @@ _CRITERIA = (
     f"có thành tích xuất sắc trong {PERIOD.years} năm thực hiện phong trào {_NAME} "
     f"giai đoạn {PERIOD.start} - {PERIOD.end}"
 )
-_FUNDING = (FundingSource(source="ngân sách Nhà nước theo phân cấp"),)
+_FUNDING = (FundingSource(source="ngân sách nhà nước theo phân cấp"),)
 _CULTURE_OFFICE = "Phòng Văn hóa - Thông tin"
 _COMMUNE_CONFERENCE = "Hội nghị Tổng kết cấp xã"
 _DISTRICT_CONFERENCE = "Hội nghị Tổng kết cấp huyện"
@@ -375,9 +376,10 @@ def commune_plan(unit: AdministrativeUnit) -> Plan:
     office = f"«Bộ phận thường trực Ban Chỉ đạo {noun}»"
     district_plan_basis = LegalBasis(
         kind=DocumentKind.KH,
-        title="số «Số, ký hiệu» ngày «Ngày ban hành»",
+        number=Pending("«Số, ký hiệu Kế hoạch của UBND huyện»"),
+        date=Pending("«Ngày ban hành Kế hoạch của UBND huyện»"),
         issuer="UBND huyện",
-        subject=f"Kế hoạch hội nghị {_SUMMARY} {_NAME} {DISTRICT.full_name} ({_SPAN})",
+        subject=f"tổ chức Hội nghị {_SUMMARY} {_NAME} {DISTRICT.full_name} ({_SPAN})",
     )
     return Plan(
         issuer=_issuer(unit),

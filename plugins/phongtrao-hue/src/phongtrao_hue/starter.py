@@ -24,6 +24,7 @@ from phongtrao.model import (
     LegalBasis,
     Level,
     Movement,
+    Pending,
     Plan,
     UnitKind,
 )
@@ -58,17 +59,16 @@ def lower_ubnd() -> str:
 
 
 def _city_basis(plan: Plan) -> LegalBasis:
-    """The city's plan a ward's plan carries out: known issuer, unknown number and date.
-
-    The number and date have typed fields that cannot hold a placeholder, so
-    the placeholder stands where they are read, in the citation's title.
-    """
+    """The city's plan a ward's plan carries out: known issuer, «…» for its number and date."""
+    years = plan.period.years if plan.period is not None else "«…»"
+    name = plan.movement.name if plan.movement is not None else "«…»"
     return LegalBasis(
         kind=DocumentKind.KH,
-        title="số «Số, ký hiệu Kế hoạch của thành phố» ngày «Ngày ban hành»",
+        number=Pending("«Số, ký hiệu Kế hoạch của thành phố»"),
+        date=Pending("«Ngày ban hành Kế hoạch của thành phố»"),
         issuer=CITY_UBND,
-        subject=f"«Trích yếu Kế hoạch của thành phố về tổng kết {plan.period.years} năm thực "
-        f"hiện Phong trào “{plan.movement.name}”»",
+        subject=f"tổ chức Hội nghị tổng kết {years} năm thực hiện Phong trào “{name}” thành "
+        "phố Huế",
     )
 
 
