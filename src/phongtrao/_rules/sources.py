@@ -20,6 +20,7 @@ __all__ = [
     "LAW_2022_ART_80_2",
     "LAW_2022_ART_80_3",
     "ND_30_2020",
+    "ND_30_2020_KINDS",
     "ND_86_2023",
     "ND_122_2018",
     "ND_129_2025",
@@ -136,6 +137,13 @@ TT_01_2011 = Source(
     checked=Checked.UNVERIFIED,
     note="The form before Nghị định 30/2020: “Lưu: VT” or, in the practice of that time, "
     "“Lưu: Văn thư”, then the drafting unit; the circular's article was not checked.",
+)
+ND_30_2020_KINDS = Source(
+    text="Nghị định số 30/2020/NĐ-CP ngày 05/3/2020",
+    provision="Phụ lục III (chữ viết tắt tên loại văn bản)",
+    checked=Checked.UNVERIFIED,
+    note="The abbreviations of the kinds of document (KH, BC, QĐ, TTr, GM, TB, HD, CTr "
+    "…) and that a công văn has none; the appendix's rows were not checked one by one.",
 )
 PRACTICE = Source(
     text="practice",
