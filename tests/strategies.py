@@ -33,28 +33,38 @@ from phongtrao.model import (
     BodyKind,
     CatalogItem,
     Conference,
+    Decision,
     Document,
     DocumentKind,
     DocumentNumber,
+    Documents,
     FundingSource,
     Indicator,
+    Invitation,
+    Issued,
     LegalBasis,
+    Letter,
     Level,
     Milestone,
     MilestoneKind,
     Modality,
     Movement,
+    Nominee,
     Orientation,
     PartialDate,
     Pending,
     Period,
     Plan,
     PlanSection,
+    Programme,
+    Proposal,
     RecipientKind,
+    ReportOutline,
     Responsibility,
     Result,
     Signature,
     SignMode,
+    SummaryReport,
     Target,
     TimeOfDay,
     Topic,
@@ -405,6 +415,44 @@ def _tuples(
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
+# -- the conference's other documents ------------------------------------------------------
+
+issued = st.builds(Issued, number=st.none() | document_numbers(), date=st.none() | partial_dates(),
+                   place=optional_texts)
+_optional_ids = st.none() | ids
+_maybe_agency = st.none() | agencies
+_maybe_signature = st.none() | signatures()
+invitations = st.builds(Invitation, issued=issued, conference=_optional_ids, to=text_tuples,
+                        prepare=text_tuples, contact=optional_texts, programme=st.booleans(),
+                        issuer=_maybe_agency, signature=_maybe_signature, recipients=text_tuples)
+programmes = st.builds(Programme, issued=issued, conference=_optional_ids, issuer=_maybe_agency,
+                       signature=_maybe_signature, recipients=text_tuples)
+proposals = st.builds(Proposal, issued=issued, grant=_optional_ids, to=optional_texts,
+                      proposer=optional_texts, bases=_tuples(legal_bases(), max_size=2),
+                      review=optional_texts, issuer=_maybe_agency, signature=_maybe_signature,
+                      recipients=text_tuples)
+decisions = st.builds(Decision, issued=issued, grant=_optional_ids,
+                      bases=_tuples(legal_bases(), max_size=2), prize=optional_texts,
+                      executors=text_tuples, issuer=_maybe_agency, signature=_maybe_signature,
+                      recipients=text_tuples)
+report_outlines = st.builds(ReportOutline, as_annex=st.booleans(), issued=issued,
+                            report=_optional_ids, signature=_maybe_signature,
+                            recipients=text_tuples)
+summary_reports = st.builds(SummaryReport, issued=issued, issuer=_maybe_agency,
+                            signature=_maybe_signature, recipients=text_tuples)
+letters = st.builds(Letter, issued=issued, about=optional_texts, to=text_tuples,
+                    paragraphs=text_tuples, issuer=_maybe_agency, signature=_maybe_signature,
+                    recipients=text_tuples)
+document_sets = st.builds(
+    Documents, outline=st.none() | report_outlines, invitation=st.none() | invitations,
+    programme=st.none() | programmes, proposal=st.none() | proposals,
+    decision=st.none() | decisions, report=st.none() | summary_reports,
+    letter=st.none() | letters)
+nominees = st.builds(Nominee, name=texts, recipient=st.sampled_from(list(RecipientKind)).map(
+    lambda kind: kind.value) | ids, position=optional_texts, unit=optional_texts,
+    summary=optional_texts, grant=_optional_ids)
+
+
 plans = st.builds(
     Plan,
     issuer=agencies,
@@ -429,6 +477,8 @@ plans = st.builds(
     recipients=text_tuples,
     signature=signatures(),
     annexes=_tuples(annexes, max_size=2),
+    documents=st.none() | document_sets,
+    nominees=_tuples(nominees, max_size=3),
 )
 
 

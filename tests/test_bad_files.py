@@ -378,7 +378,7 @@ LOAD_FAILURES: dict[str, list[tuple[str, str, str]]] = {
                 "unknown key 'titel'; expected one of issuer, parent, document, title, movement, "
                 "period, indicators, bases, introduction, purposes, requirements, assessment, "
                 "orientation, awards, schedule, funding, responsibilities, sections, closing, "
-                "recipients, signature, annexes (did you mean 'title'?)"
+                "recipients, signature, annexes, documents, nominees (did you mean 'title'?)"
             ),
         ),
         (

@@ -96,6 +96,8 @@ def _default(field: attrs.Attribute[Any]) -> str:
     if field.default is attrs.NOTHING:
         return "**required**"
     default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return "optional, every key at its default"
     if isinstance(default, Enum):
         default = default.value
     if default is None:

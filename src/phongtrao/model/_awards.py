@@ -237,11 +237,20 @@ def _counts_fit(instance: AwardGrant, attribute: Any, counts: tuple[AwardCount, 
                              f"{quota}; expected at most {quota}")
 
 
+def _optional_grant_id(instance: Any, attribute: Any, value: str | None) -> None:
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
 @model
 @attrs.frozen(kw_only=True, field_transformer=converting)
 class AwardGrant(Model):
     """Hình thức khen thưởng dự kiến — one form of award, its authority, recipients and numbers."""
 
+    id: str | None = attrs.field(
+        default=None, validator=_optional_grant_id,
+        metadata=describe("Mã", "a stable id nominees and the tờ trình refer to it by",
+                          "giay-khen-huyen", identifier=True))
     form: str = attrs.field(
         validator=check_id,
         metadata=describe("Hình thức", "form of award, by id (giay_khen, bang_khen, "
