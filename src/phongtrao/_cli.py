@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from phongtrao import Finding, Renderer
+    from phongtrao.errors import UnitLookupError
     from phongtrao.model import Plan
 
 __all__ = ["main"]
@@ -182,7 +183,10 @@ def _new(args: argparse.Namespace) -> int:
         raise _CommandError(USAGE, str(error.args[0])) from None
     year = args.year if args.year is not None else _this_year()
     try:
-        plan = plugins.new_plan(Level(args.level), args.unit, year, movement)
+        plan = plugins.new_plan(Level(args.level), args.unit, year, movement,
+                                province=args.province, unlisted=args.unlisted)
+    except phongtrao.UnitLookupError as error:
+        raise _CommandError(USAGE, f"{error}{_unit_hint(error)}") from None
     except ValueError as error:
         raise _CommandError(USAGE, str(error)) from None
     output = Path(args.output)
@@ -196,6 +200,15 @@ def _new(args: argparse.Namespace) -> int:
     print(f"{output}: starter plan written; fill in the {len(left)} values marked «…» "
           f"(phongtrao validate {output} lists them)")
     return OK
+
+
+def _unit_hint(error: UnitLookupError) -> str:
+    """What the command's options can do about a unit the registry cannot settle."""
+    if error.outcome == "shared":
+        return " (or with --province)"
+    stop = "" if str(error).endswith((".", "?")) else "."
+    return (f"{stop} If the unit is right but the registry does not list it then, pass "
+            "--unlisted to write it as given.")
 
 
 def _this_year() -> int:
@@ -437,7 +450,15 @@ def _parser() -> _Parser:
     new.add_argument("--level", choices=["xa", "huyen", "tinh"], default="xa",
                      help="the issuer's level (default: xa)")
     new.add_argument("--unit", metavar="NAME",
-                     help="the unit, e.g. 'Cẩm Bình' or 'phường Bến Thành'")
+                     help="the unit: its name ('Cẩm Bình', 'phường Bến Thành'), with its "
+                     "province when the name is shared ('phường Hoàng Mai, Nghệ An'), or its "
+                     "official code; looked up in the unit registry for the plan's year")
+    new.add_argument("--province", metavar="NAME_OR_CODE",
+                     help="the province (or district) the unit lies in, when its name alone "
+                     "names several units")
+    new.add_argument("--unlisted", action="store_true",
+                     help="write the unit as given, without looking it up (a unit the registry "
+                     "does not list)")
     new.add_argument(
         "--year", type=int, metavar="YYYY", help="the plan's year (default: this year)"
     )
