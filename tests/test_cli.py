@@ -467,6 +467,60 @@ class TestNew:
         assert Outcome(2, "", expected) == outcome
         assert not path.exists()
 
+    @pytest.mark.parametrize(("unit", "said"), [
+        ("Không Có Thật", "the unit registry has no Không Có Thật at level 'xa' in 2026"),
+        ("phường Hoàn Kím", "did you mean phường Hoàn Kiếm of thành phố Hà Nội"),
+        ("phường Hoàng Mai", ("'phường Hoàng Mai' names 2 units in 2026: phường Hoàng Mai of "
+                              "thành phố Hà Nội")),
+    ])
+    def test_a_unit_the_registry_cannot_settle(self, cli: Cli, tmp_path: Path, unit: str,
+                                               said: str) -> None:
+        """An unknown unit, a typo, a name of two provinces: exit 2, saying so; nothing written."""
+        path = tmp_path / "plan.yaml"
+        outcome = cli("new", "--unit", unit, "--year", "2026", "-o", path)
+        assert (2, "", True, False) == (outcome.code, outcome.out, said in outcome.err,
+                                        path.exists())
+
+    def test_a_shared_name_asks_for_the_province(self, cli: Cli, tmp_path: Path) -> None:
+        """The shared name's message ends by pointing at --province."""
+        outcome = cli("new", "--unit", "phường Hoàng Mai", "--year", "2026", "-o",
+                      tmp_path / "plan.yaml")
+        assert outcome.err.endswith("(or with --province)\n")
+
+    @pytest.mark.parametrize("args", [
+        ("--unit", "phường Hoàng Mai", "--province", "Nghệ An"),
+        ("--unit", "phường Hoàng Mai, Nghệ An"),
+        ("--unit", "Hoàng Mai (Nghệ An)"),
+    ])
+    def test_the_province_says_which(self, cli: Cli, tmp_path: Path,
+                                     args: tuple[str, ...]) -> None:
+        """With its province the unit is found: the plan's issuer has its official code."""
+        path = tmp_path / "plan.yaml"
+        assert 0 == cli("new", *args, "--year", "2026", "-o", path).code
+        unit = issuer_unit(path)
+        expected = phongtrao.Plugins(False).units.lookup(
+            "phường Hoàng Mai, tỉnh Nghệ An", on=date(2026, 1, 1)).unit
+        assert expected == unit
+
+    def test_unlisted_writes_the_unit_as_given(self, cli: Cli, tmp_path: Path) -> None:
+        """--unlisted takes a unit the registry does not list as given, without a code."""
+        path = tmp_path / "plan.yaml"
+        outcome = cli("new", "--unit", "xã Không Có Thật", "--year", "2021", "--unlisted",
+                      "-o", path)
+        assert (0, AdministrativeUnit(name="Không Có Thật", level=Level.XA, kind=UnitKind.XA)
+                ) == (outcome.code, issuer_unit(path))
+
+    def test_unknown_says_how_to_write_it_anyway(self, cli: Cli, tmp_path: Path) -> None:
+        """The refusal of an unknown unit ends by naming --unlisted."""
+        outcome = cli("new", "--unit", "xã Không Có Thật", "--year", "2021", "-o",
+                      tmp_path / "plan.yaml")
+        assert outcome.err.endswith("pass --unlisted to write it as given.\n")
+
+    def test_province_without_unit(self, cli: Cli, tmp_path: Path) -> None:
+        """--province without --unit exits 2, saying what is missing."""
+        outcome = cli("new", "--province", "Nghệ An", "-o", tmp_path / "plan.yaml")
+        assert (2, True) == (outcome.code, "a province was given but no unit" in outcome.err)
+
     @pytest.mark.parametrize("unit", ["", "   "])
     def test_empty_unit(self, cli: Cli, tmp_path: Path, unit: str) -> None:
         """An empty --unit exits 2 and writes nothing."""
