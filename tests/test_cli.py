@@ -596,6 +596,44 @@ class TestNew:
         assert Outcome(2, "", expected + "\n") == cli("new", "-o", output)
 
 
+class TestCommunes:
+    """``phongtrao communes``: the commune plans of a province's or a district's plan."""
+
+    def test_the_district_example_gives_its_23_communes_of_2021(
+        self, cli: Cli, tmp_path: Path, example_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The bundled Cẩm Xuyên 2021 plan gives 23 commune plans (the ha-tinh plugin's units).
+
+        It was once refused: "pass the communes", which the command cannot do.
+        """
+        monkeypatch.setenv("PHONGTRAO_PLUGINS", "ha-tinh")
+        out = tmp_path / "communes"
+        outcome = cli("communes", example_path, "-o", out)
+        written = sorted(path.name for path in out.glob("*.yaml"))
+        assert (0, 23, True, True) == (
+            outcome.code, len(written), "kh-xa-cam-binh-18685.yaml" in written,
+            "kh-xa-cam-vinh-18691.yaml" in written)
+        assert outcome.out.startswith(f"{out}: 23 commune plans written")
+
+    def test_a_province_plan_of_2025(self, cli: Cli, tmp_path: Path) -> None:
+        """The Hà Tĩnh 2025 example gives the 69 communes of the official list."""
+        out = tmp_path / "communes"
+        plan = Path(__file__).parents[1] / "examples" / "ha-tinh-2025" / "plan.yaml"
+        assert (0, 69) == (cli("communes", plan, "-o", out).code,
+                           len(list(out.glob("*.yaml"))))
+
+    def test_a_district_the_registry_does_not_know(
+        self, cli: Cli, tmp_path: Path, example_path: Path
+    ) -> None:
+        """A district no source lists: exit 2 with the registry's reason, nothing written."""
+        example = phongtrao.load_plan(example_path)
+        plan = example.replace("issuer.unit.name", "Ví Dụ")
+        path = phongtrao.dump_plan(plan, tmp_path / "plan.yaml")
+        outcome = cli("communes", path, "-o", tmp_path / "communes")
+        assert (2, True, False) == (outcome.code, "has no huyện Ví Dụ at level" in outcome.err,
+                                    (tmp_path / "communes").exists())
+
+
 class TestTemplates:
     def test_lists_ke_hoach(self, cli: Cli) -> None:
         """Templates lists ke-hoach: its name, kind KH, 'built-in' and an existing file."""

@@ -307,7 +307,7 @@ def _communes(args: argparse.Namespace) -> int:
 
     parent = _load(args.plan)
     try:
-        plans = list(commune_plans(parent))
+        plans = list(commune_plans(parent, plugins=args.session.renderer.plugins))
     except (ValueError, KeyError) as error:
         raise _CommandError(USAGE, str(error.args[0] if error.args else error)) from None
     folder = Path(args.output)
@@ -496,12 +496,18 @@ def _parser() -> _Parser:
     batch.set_defaults(handler=_batch)
 
     communes = commands.add_parser(
-        "communes", parents=[common], help="derive the commune plans of a province plan",
-        description="Write the plan of every commune-level unit of the province that issues "
-        "PLAN (the official list of 3,321 units from 2025-07-01), each citing PLAN as its "
-        "basis. What only the commune can know stays marked «…».",
+        "communes", parents=[common],
+        help="derive the commune plans of a province or district plan",
+        description="Write the plan of every commune-level unit under the unit that issues "
+        "PLAN, as the unit registry has them on PLAN's date: a province's after the 2025 "
+        "reform (the official list of 3,321 units from 2025-07-01), a district's before it "
+        "(from vietnam-provinces 2026.1 or later, or from a plugin: huyện Cẩm Xuyên's 23 of "
+        "2021 from ha-tinh). Each cites PLAN as its basis; what only the commune can know "
+        "stays marked «…».",
     )
-    communes.add_argument("plan", metavar="PLAN", help="the province-level plan file")
+    communes.add_argument("plan", metavar="PLAN",
+                          help="the province-level (or, before the reform, district-level) "
+                          "plan file")
     communes.add_argument("-o", "--output", required=True, metavar="DIR",
                           help="folder to write the commune plans into")
     communes.add_argument("--format", choices=["yaml", "json", "toml"], default="yaml",
