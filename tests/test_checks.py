@@ -8,6 +8,7 @@ Cẩm Xuyên 2021 example (a district, huyện Cẩm Xuyên, in 2021).
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -202,6 +203,17 @@ class _OldUnits:
                                                 source="the tests' own row"),))
 
 
+@functools.cache
+def code_of(name: str) -> str:
+    """The code of a real ward of Hà Nội on 2025-08-15, as the installed vietnam-provinces has it.
+
+    (Codes are the package's data: a release may renumber a ward.)
+    """
+    unit = Plugins(False).units.lookup(name, on=datetime.date(2025, 8, 15)).resolve().unit
+    assert unit.code is not None
+    return unit.code
+
+
 def with_old_units() -> Plugins:
     """The built-in plugins and one adding a commune that ended on 2025-06-30."""
     plugins = Plugins(False)
@@ -299,17 +311,18 @@ CASES = [
     ),
     Case(
         "code of another unit on the plan's date",
-        lambda p: with_unit(p, name="Hoàn Kiếm", code="00073"),
+        lambda p: with_unit(p, name="Hoàn Kiếm", code=code_of("phường Cửa Nam, Hà Nội")),
         [("$.issuer.unit.code", "unit-code", ERROR)],
     ),
     Case(
         "a unit's code with the name misspelt",
-        lambda p: with_unit(p, name="Hoan Kiem", code="00070"),
+        lambda p: with_unit(p, name="Hoan Kiem", code=code_of("phường Hoàn Kiếm")),
         [("$.issuer.unit.name", "unit-code", ERROR)],
     ),
     Case(
         "a unit's code with another generic noun",
-        lambda p: with_unit(p, name="Hoàn Kiếm", kind=UnitKind.XA, code="00070"),
+        lambda p: with_unit(p, name="Hoàn Kiếm", kind=UnitKind.XA,
+                            code=code_of("phường Hoàn Kiếm")),
         [("$.issuer.unit.kind", "unit-code", ERROR)],
     ),
     Case(
@@ -875,11 +888,12 @@ class TestUnitRegistryChecks:
 
     def test_code_message_names_both_units(self, minimal_plan: Plan) -> None:
         """The code's unit on the date and the named unit's code are both said."""
-        (message,) = messages(with_unit(minimal_plan, name="Hoàn Kiếm", code="00073"))
-        assert message.startswith("the code 00073 is that of phường Cửa Nam of thành phố Hà "
-                                  "Nội (code 00073) on the plan's date (2025-08-15), not of "
-                                  "phường Hoàn Kiếm, which the unit registry has as phường "
-                                  "Hoàn Kiếm of thành phố Hà Nội (code ")
+        cua_nam, hoan_kiem = code_of("phường Cửa Nam, Hà Nội"), code_of("phường Hoàn Kiếm")
+        (message,) = messages(with_unit(minimal_plan, name="Hoàn Kiếm", code=cua_nam))
+        assert (f"the code {cua_nam} is that of phường Cửa Nam of thành phố Hà Nội (code "
+                f"{cua_nam}) on the plan's date (2025-08-15), not of phường Hoàn Kiếm, which the "
+                f"unit registry has as phường Hoàn Kiếm of thành phố Hà Nội (code {hoan_kiem}); "
+                f"expected code: '{hoan_kiem}'") == message
 
     def test_special_zone_from_the_reform_is_sound(self, minimal_plan: Plan) -> None:
         """An đặc khu dated from 2025-07-01, or in 2025 by its year, is not blamed."""

@@ -83,8 +83,12 @@ def _kind(division_type: Any, level: Level) -> UnitKind | None:
 
 def _name(name: str, kind: UnitKind) -> str:
     """"Phường Thuận Hóa" -> "Thuận Hóa"; a name given without its noun stays as it is."""
-    split = split_unit_name(name)
-    return split.name if split.kind == kind.value else " ".join(name.split())
+    words = " ".join(name.split())
+    noun = kind.vi + " "
+    if words[:len(noun)].casefold() == noun:  # the package's own form: quick
+        return words[len(noun):]
+    split = split_unit_name(words)
+    return split.name if split.kind == kind.value else words
 
 
 def _version(package: ModuleType) -> str:

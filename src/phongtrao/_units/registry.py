@@ -277,8 +277,9 @@ class UnitRegistry:
     def _coverage(self, span: Span, *, suggested: bool = False) -> str:
         """Why the registry may lack a unit on these days, as a sentence; empty if it should not.
 
-        For days on both sides of the reform (a plan of "2025") it is said only
-        when there is nothing to suggest: the units after the reform are all there.
+        For days on both sides of the reform (a plan of "2025") it is not said
+        when a unit of the same name (but for marks) is suggested: the units
+        after the reform are all there.
         """
         if not self._records:
             return " " + " ".join(f"{note[0].upper()}{note[1:]}." for note in self._notes)
@@ -378,7 +379,10 @@ class UnitRegistry:
                     Level.XA: "a commune-level unit"}.get(level, "a unit") if level else "a unit"
             message = (f"{head}; expected the official name of {what}, with or without its "
                        "generic noun ('phường Hoàng Mai', 'Hoàng Mai')")
-        message = _then(message, self._coverage(span, suggested=bool(near)))
+        # Only a suggestion of the same name but for marks settles it; a merely close
+        # name ("Quảng Ninh" for the Quảng Bình of before the reform) may not.
+        same = any(_loose(row.unit.name) == _loose(query.name) for row in near)
+        message = _then(message, self._coverage(span, suggested=same))
         return UnitLookup(query=query.text, outcome=LookupOutcome.UNKNOWN,
                           candidates=tuple(near), message=message)
 
@@ -465,8 +469,11 @@ class UnitRegistry:
                         else "is known to the registry")
                 part = f"{text} {verb} from {began.isoformat() if began else '?'}"
             parts.append(part)
+        # Only the same name (another kind, or marks aside) that exists then: the unit
+        # meant is known, and a merely close name would be noise.
         existing = [row for row in self._near(query, level, span)
-                    if row.holds(span.first, span.last)]
+                    if row.holds(span.first, span.last)
+                    and _loose(row.unit.name) == _loose(query.name)]
         instead = (f"; did you mean {_joined([self.describe(row) for row in existing], 'or')}?"
                    if existing else
                    f"; expected a unit that exists {span.label}, or a date when it existed")
