@@ -163,12 +163,20 @@ class UnitRegistry:
     # -- rows on a date ----------------------------------------------------------------
 
     def _nearest(self, rows: Iterable[UnitRecord], span: Span) -> list[UnitRecord]:
-        """One row per unit: of the rows describing it, the one whose ``as_of`` is nearest."""
+        """One row per unit: of the rows describing it, the one that says it best for ``span``.
+
+        That is a row holding on the span's last day, if any (in "2025", the commune
+        as it is after the reform rather than as it was before), then the row whose
+        ``as_of`` is nearest the span.
+        """
+        def rank(row: UnitRecord) -> tuple[bool, int]:
+            return (not row.holds(span.last, span.last), span.distance(row.as_of))
+
         chosen: dict[object, UnitRecord] = {}
         for row in rows:
             key = row.identity
             best = chosen.get(key)
-            if best is None or span.distance(row.as_of) < span.distance(best.as_of):
+            if best is None or rank(row) < rank(best):
                 chosen[key] = row
         return list(chosen.values())
 
