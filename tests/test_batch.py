@@ -13,6 +13,7 @@ import phongtrao
 from phongtrao import (
     BatchError,
     BatchFailure,
+    Plugins,
     commune_plan,
     commune_plans,
     official_communes,
@@ -96,10 +97,30 @@ class TestCommunePlans:
             example_plan.schedule[0].window.first_day, example_plan.schedule[0].window.last_day)
         assert {"placeholder"} == {p.code for p in phongtrao.check(plan)}
 
-    def test_official_list_needs_a_province_after_the_reform(self, example_plan: Plan) -> None:
-        """Without communes, a 2021 district plan is refused with the reason."""
-        with pytest.raises(ValueError, match="needs a province-level parent plan"):
-            list(commune_plans(example_plan))
+    def test_district_plan_of_2021_gives_its_23_communes(self, example_plan: Plan) -> None:
+        """Without communes, the 2021 plan of huyện Cẩm Xuyên gives its 23 communes of 2021.
+
+        They are the ha-tinh plugin's rows of the unit registry (the GSO list of
+        2021-02-03), xã Cẩm Bình and xã Cẩm Vịnh among them.
+        """
+        plans = list(commune_plans(example_plan, plugins=Plugins(["ha-tinh"])))
+        names = [plan.issuer.unit.full_name for plan in plans if plan.issuer.unit is not None]
+        assert (23, True, True) == (len(plans), "xã Cẩm Bình" in names, "xã Cẩm Vịnh" in names)
+
+    def test_province_plan_before_the_reform_is_refused(self) -> None:
+        """A province plan of 2021 goes to districts, not communes: refused with the reason."""
+        plan = attrs.evolve(province_plan(), document=attrs.evolve(
+            province_plan().document, date=PartialDate(year=2021)))
+        with pytest.raises(ValueError, match="a province's plan goes to its districts"):
+            list(commune_plans(plan))
+
+    def test_district_unknown_to_the_registry_is_refused(self, example_plan: Plan) -> None:
+        """A district the registry does not know is refused, the registry saying so."""
+        assert example_plan.issuer.unit is not None
+        unit = attrs.evolve(example_plan.issuer.unit, name="Ví Dụ")
+        plan = attrs.evolve(example_plan, issuer=attrs.evolve(example_plan.issuer, unit=unit))
+        with pytest.raises(phongtrao.UnitLookupError, match="has no huyện Ví Dụ at level"):
+            list(commune_plans(plan))
 
 
 class TestRenderMany:

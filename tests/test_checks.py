@@ -8,6 +8,7 @@ Cẩm Xuyên 2021 example (a district, huyện Cẩm Xuyên, in 2021).
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -16,10 +17,13 @@ import attrs
 import pytest
 
 import phongtrao
-from phongtrao import Plan, Problem, Severity
+from phongtrao import Plan, Plugins, Problem, Severity, UnitRecord
 from phongtrao._rules import AWARD_RULES, CODES
 from phongtrao._rules.sources import Checked
+from phongtrao.hookspecs import Catalog, hookimpl
 from phongtrao.model import (
+    REFORM_DATE,
+    AdministrativeUnit,
     Assessment,
     Authority,
     AuthorityTitle,
@@ -162,9 +166,9 @@ def based_on(plan: Plan, date: datetime.date) -> Plan:
     return attrs.evolve(plan, bases=(basis,))
 
 
-def found(plan: Plan) -> list[tuple[str, str, Severity]]:
+def found(plan: Plan, plugins: Plugins | None = None) -> list[tuple[str, str, Severity]]:
     """What check reports, as (path, code, severity)."""
-    return [(p.path, p.code, p.severity) for p in phongtrao.check(plan)]
+    return [(p.path, p.code, p.severity) for p in phongtrao.check(plan, plugins=plugins)]
 
 
 def codes(plan: Plan) -> list[str]:
@@ -181,11 +185,45 @@ def messages(plan: Plan) -> list[str]:
 
 
 class Case(NamedTuple):
-    """A change to the minimal plan and the problems check must then report."""
+    """A change to the minimal plan and the problems check must then report.
+
+    ``plugins``: the plugins the plan is checked with (the built-in ones when None).
+    """
 
     id: str
     change: Callable[[Plan], Plan]
     expected: list[tuple[str, str, Severity]]
+    plugins: Callable[[], Plugins] | None = None
+
+
+class _OldUnits:
+    """A plugin adding to the unit registry one commune that ended with the reform."""
+
+    @hookimpl
+    def phongtrao_catalog(self) -> Catalog:
+        """xã Đã Qua of tỉnh Hà Tĩnh (a name no real unit has), until 2025-06-30."""
+        unit = AdministrativeUnit(name="Đã Qua", level=Level.XA, kind=UnitKind.XA,
+                                  code="99901", valid_until=REFORM_DATE)
+        return Catalog(unit_records=(UnitRecord(unit=unit, province="42",
+                                                source="the tests' own row"),))
+
+
+@functools.cache
+def code_of(name: str) -> str:
+    """The code of a real ward of Hà Nội on 2025-08-15, as the installed vietnam-provinces has it.
+
+    (Codes are the package's data: a release may renumber a ward.)
+    """
+    unit = Plugins(False).units.lookup(name, on=datetime.date(2025, 8, 15)).resolve().unit
+    assert unit.code is not None
+    return unit.code
+
+
+def with_old_units() -> Plugins:
+    """The built-in plugins and one adding a commune that ended on 2025-06-30."""
+    plugins = Plugins(False)
+    plugins.register(_OldUnits(), "old-units")
+    return plugins
 
 
 CASES = [
@@ -272,6 +310,33 @@ CASES = [
         "thị trấn after the reform",
         lambda p: with_unit(p, kind=UnitKind.THI_TRAN),
         [("$.issuer.unit", "town-after-reform", ERROR)],
+    ),
+    Case(
+        "đặc khu before the reform",
+        lambda p: dated(with_unit(p, kind=UnitKind.DAC_KHU), "2021-08-15"),
+        [("$.issuer.unit.kind", "special-zone-before-reform", ERROR)],
+    ),
+    Case(
+        "unit the registry knows ended before the plan (the plan file gives no end)",
+        lambda p: with_unit(p, name="Đã Qua", kind=UnitKind.XA),
+        [("$.issuer.unit", "unit-not-existing", ERROR)],
+        with_old_units,
+    ),
+    Case(
+        "code of another unit on the plan's date",
+        lambda p: with_unit(p, name="Hoàn Kiếm", code=code_of("phường Cửa Nam, Hà Nội")),
+        [("$.issuer.unit.code", "unit-code", ERROR)],
+    ),
+    Case(
+        "a unit's code with the name misspelt",
+        lambda p: with_unit(p, name="Hoan Kiem", code=code_of("phường Hoàn Kiếm")),
+        [("$.issuer.unit.name", "unit-code", ERROR)],
+    ),
+    Case(
+        "a unit's code with another generic noun",
+        lambda p: with_unit(p, name="Hoàn Kiếm", kind=UnitKind.XA,
+                            code=code_of("phường Hoàn Kiếm")),
+        [("$.issuer.unit.kind", "unit-code", ERROR)],
     ),
     Case(
         "unit ended before the plan",
@@ -426,7 +491,8 @@ class TestCodes:
     @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
     def test_case_reports_exactly_its_problems(self, case: Case, minimal_plan: Plan) -> None:
         """Changing the minimal plan as the case says makes check report exactly these."""
-        assert case.expected == found(case.change(minimal_plan))
+        plugins = None if case.plugins is None else case.plugins()
+        assert case.expected == found(case.change(minimal_plan), plugins)
 
 
 class TestArchiveLineByDate:
@@ -920,3 +986,47 @@ class TestExtraChecks:
         assert ["recipients-archive", "local-title"] == [
             p.code for p in phongtrao.check(plan, extra=[province_rule])
         ]
+
+
+class TestUnitRegistryChecks:
+    """The issuer's unit against the unit registry, on the plan's date."""
+
+    def test_ended_unit_message_names_the_end_and_the_source(self, minimal_plan: Plan) -> None:
+        """The registry's end of the unit, and where the registry has it from, are said."""
+        plan = with_unit(minimal_plan, name="Đã Qua", kind=UnitKind.XA)
+        (message,) = [p.message for p in phongtrao.check(plan, plugins=with_old_units())]
+        assert ("xã Đã Qua of tỉnh Hà Tĩnh (code 99901) existed until 2025-06-30, before the "
+                "plan's date (2025-08-15), as the unit registry has it (the tests' own row); "
+                "expected the unit that took it over, or a plan dated while it existed"
+                ) == message
+
+    @pytest.mark.parametrize("date", ["2025", "2025-06-30", "2021"])
+    def test_ended_unit_while_it_existed_is_sound(self, date: str, minimal_plan: Plan) -> None:
+        """Until its last day, or in a year that holds it, the unit is not blamed."""
+        plan = dated(with_unit(minimal_plan, name="Đã Qua", kind=UnitKind.XA), date)
+        assert [] == found(plan, with_old_units())
+
+    def test_the_plans_own_end_is_reported_once(self, minimal_plan: Plan) -> None:
+        """With its own valid_until, the plan's field is blamed, not the registry's end too."""
+        plan = with_unit(minimal_plan, name="Đã Qua", kind=UnitKind.XA,
+                         valid_until=REFORM_DATE)
+        assert [("$.issuer.unit.valid_until", "unit-not-existing", ERROR)] == found(
+            plan, with_old_units())
+
+    def test_a_name_the_registry_does_not_know_is_not_blamed(self, minimal_plan: Plan) -> None:
+        """phường Ví Dụ (not a real ward) with any code the registry does not give: no problem."""
+        assert [] == found(with_unit(minimal_plan, code="99999"))
+
+    def test_code_message_names_both_units(self, minimal_plan: Plan) -> None:
+        """The code's unit on the date and the named unit's code are both said."""
+        cua_nam, hoan_kiem = code_of("phường Cửa Nam, Hà Nội"), code_of("phường Hoàn Kiếm")
+        (message,) = messages(with_unit(minimal_plan, name="Hoàn Kiếm", code=cua_nam))
+        assert (f"the code {cua_nam} is that of phường Cửa Nam of thành phố Hà Nội (code "
+                f"{cua_nam}) on the plan's date (2025-08-15), not of phường Hoàn Kiếm, which the "
+                f"unit registry has as phường Hoàn Kiếm of thành phố Hà Nội (code {hoan_kiem}); "
+                f"expected code: '{hoan_kiem}'") == message
+
+    def test_special_zone_from_the_reform_is_sound(self, minimal_plan: Plan) -> None:
+        """An đặc khu dated from 2025-07-01, or in 2025 by its year, is not blamed."""
+        zone = with_unit(minimal_plan, kind=UnitKind.DAC_KHU)
+        assert ([], []) == (codes(dated(zone, "2025-07-01")), codes(dated(zone, "2025")))

@@ -467,6 +467,60 @@ class TestNew:
         assert Outcome(2, "", expected) == outcome
         assert not path.exists()
 
+    @pytest.mark.parametrize(("unit", "said"), [
+        ("Không Có Thật", "the unit registry has no Không Có Thật at level 'xa' in 2026"),
+        ("phường Hoàn Kím", "did you mean phường Hoàn Kiếm of thành phố Hà Nội"),
+        ("phường Hoàng Mai", ("'phường Hoàng Mai' names 2 units in 2026: phường Hoàng Mai of "
+                              "thành phố Hà Nội")),
+    ])
+    def test_a_unit_the_registry_cannot_settle(self, cli: Cli, tmp_path: Path, unit: str,
+                                               said: str) -> None:
+        """An unknown unit, a typo, a name of two provinces: exit 2, saying so; nothing written."""
+        path = tmp_path / "plan.yaml"
+        outcome = cli("new", "--unit", unit, "--year", "2026", "-o", path)
+        assert (2, "", True, False) == (outcome.code, outcome.out, said in outcome.err,
+                                        path.exists())
+
+    def test_a_shared_name_asks_for_the_province(self, cli: Cli, tmp_path: Path) -> None:
+        """The shared name's message ends by pointing at --province."""
+        outcome = cli("new", "--unit", "phường Hoàng Mai", "--year", "2026", "-o",
+                      tmp_path / "plan.yaml")
+        assert outcome.err.endswith("(or with --province)\n")
+
+    @pytest.mark.parametrize("args", [
+        ("--unit", "phường Hoàng Mai", "--province", "Nghệ An"),
+        ("--unit", "phường Hoàng Mai, Nghệ An"),
+        ("--unit", "Hoàng Mai (Nghệ An)"),
+    ])
+    def test_the_province_says_which(self, cli: Cli, tmp_path: Path,
+                                     args: tuple[str, ...]) -> None:
+        """With its province the unit is found: the plan's issuer has its official code."""
+        path = tmp_path / "plan.yaml"
+        assert 0 == cli("new", *args, "--year", "2026", "-o", path).code
+        unit = issuer_unit(path)
+        expected = phongtrao.Plugins(False).units.lookup(
+            "phường Hoàng Mai, tỉnh Nghệ An", on=date(2026, 1, 1)).unit
+        assert expected == unit
+
+    def test_unlisted_writes_the_unit_as_given(self, cli: Cli, tmp_path: Path) -> None:
+        """--unlisted takes a unit the registry does not list as given, without a code."""
+        path = tmp_path / "plan.yaml"
+        outcome = cli("new", "--unit", "xã Không Có Thật", "--year", "2021", "--unlisted",
+                      "-o", path)
+        assert (0, AdministrativeUnit(name="Không Có Thật", level=Level.XA, kind=UnitKind.XA)
+                ) == (outcome.code, issuer_unit(path))
+
+    def test_unknown_says_how_to_write_it_anyway(self, cli: Cli, tmp_path: Path) -> None:
+        """The refusal of an unknown unit ends by naming --unlisted."""
+        outcome = cli("new", "--unit", "xã Không Có Thật", "--year", "2021", "-o",
+                      tmp_path / "plan.yaml")
+        assert outcome.err.endswith("pass --unlisted to write it as given.\n")
+
+    def test_province_without_unit(self, cli: Cli, tmp_path: Path) -> None:
+        """--province without --unit exits 2, saying what is missing."""
+        outcome = cli("new", "--province", "Nghệ An", "-o", tmp_path / "plan.yaml")
+        assert (2, True) == (outcome.code, "a province was given but no unit" in outcome.err)
+
     @pytest.mark.parametrize("unit", ["", "   "])
     def test_empty_unit(self, cli: Cli, tmp_path: Path, unit: str) -> None:
         """An empty --unit exits 2 and writes nothing."""
@@ -540,6 +594,44 @@ class TestNew:
         output = blocker / "plan.yaml"
         expected = f"phongtrao: error: cannot write {output}: {blocker} exists and is not a folder"
         assert Outcome(2, "", expected + "\n") == cli("new", "-o", output)
+
+
+class TestCommunes:
+    """``phongtrao communes``: the commune plans of a province's or a district's plan."""
+
+    def test_the_district_example_gives_its_23_communes_of_2021(
+        self, cli: Cli, tmp_path: Path, example_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The bundled Cẩm Xuyên 2021 plan gives 23 commune plans (the ha-tinh plugin's units).
+
+        It was once refused: "pass the communes", which the command cannot do.
+        """
+        monkeypatch.setenv("PHONGTRAO_PLUGINS", "ha-tinh")
+        out = tmp_path / "communes"
+        outcome = cli("communes", example_path, "-o", out)
+        written = sorted(path.name for path in out.glob("*.yaml"))
+        assert (0, 23, True, True) == (
+            outcome.code, len(written), "kh-xa-cam-binh-18685.yaml" in written,
+            "kh-xa-cam-vinh-18691.yaml" in written)
+        assert outcome.out.startswith(f"{out}: 23 commune plans written")
+
+    def test_a_province_plan_of_2025(self, cli: Cli, tmp_path: Path) -> None:
+        """The Hà Tĩnh 2025 example gives the 69 communes of the official list."""
+        out = tmp_path / "communes"
+        plan = Path(__file__).parents[1] / "examples" / "ha-tinh-2025" / "plan.yaml"
+        assert (0, 69) == (cli("communes", plan, "-o", out).code,
+                           len(list(out.glob("*.yaml"))))
+
+    def test_a_district_the_registry_does_not_know(
+        self, cli: Cli, tmp_path: Path, example_path: Path
+    ) -> None:
+        """A district no source lists: exit 2 with the registry's reason, nothing written."""
+        example = phongtrao.load_plan(example_path)
+        plan = example.replace("issuer.unit.name", "Ví Dụ")
+        path = phongtrao.dump_plan(plan, tmp_path / "plan.yaml")
+        outcome = cli("communes", path, "-o", tmp_path / "communes")
+        assert (2, True, False) == (outcome.code, "has no huyện Ví Dụ at level" in outcome.err,
+                                    (tmp_path / "communes").exists())
 
 
 class TestTemplates:

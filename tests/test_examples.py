@@ -178,7 +178,7 @@ def _catalog_communes() -> dict[str, tuple[UnitKind, str]]:
 class TestCommunes:
     @runs("cam-xuyen-2021-communes/derive.py")
     def test_one_plan_per_commune_of_the_catalog(self, derived: tuple[Path, str]) -> None:
-        """21 plan files, one per commune of the catalog, issued by its UBND with its code."""
+        """23 plan files, one per commune of the catalog, issued by its UBND with its code."""
         out, _ = derived
         issued = {}
         for path in sorted((out / "plans").glob("*.yaml")):
@@ -191,7 +191,7 @@ class TestCommunes:
             assert unit.code in path.name
             issued[unit.code] = (unit.kind, unit.name)
         catalog = _catalog_communes()
-        assert 21 == len(catalog)
+        assert 23 == len(catalog)
         assert catalog == issued
 
     @runs("cam-xuyen-2021-communes/derive.py")
@@ -241,11 +241,11 @@ class TestCommunes:
             (summary,) = [line for line in stdout.splitlines() if line.startswith(f"{code} ")]
             assert f"{kind.vi} {name}" in summary
             assert "từ tháng 02/2021 đến tháng 4/2021" in summary
-        assert "21 of 21 drafts written" in stdout
+        assert "23 of 23 drafts written" in stdout
 
     @runs("cam-xuyen-2021-communes/derive.py")
     def test_without_the_plugin_falls_back_to_the_same_communes(self, tmp_path: Path) -> None:
-        """PHONGTRAO_PLUGINS=none: a message, then the same 21 communes from the script's list."""
+        """PHONGTRAO_PLUGINS=none: a message, then the same 23 communes from the script's list."""
         stdout = ok(run_example("cam-xuyen-2021-communes/derive.py", str(tmp_path / "out"),
                                 plugins="none", cwd=tmp_path))
         assert "leaves out the ha-tinh plugin" in stdout
@@ -256,7 +256,7 @@ class TestCommunes:
             assert unit is not None
             issued[unit.code] = (unit.kind, unit.name)
         assert _catalog_communes() == issued
-        assert 21 == len(list((tmp_path / "out" / "drafts").glob("*.docx")))
+        assert 23 == len(list((tmp_path / "out" / "drafts").glob("*.docx")))
 
 
 # -- ward-2025 ------------------------------------------------------------------------------------

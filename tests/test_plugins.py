@@ -47,7 +47,7 @@ from phongtrao.hookspecs import (
     TemplateSpec,
     hookimpl,
 )
-from phongtrao.model import CatalogItem, Level, Movement, Plan
+from phongtrao.model import CatalogItem, Level, Movement, PartialDate, Plan
 from phongtrao.testing import document_lines
 
 from .conftest import EXAMPLE, ROOT
@@ -336,10 +336,15 @@ class TestHookNewPlan:
         assert "Kế hoạch B" == manager.new_plan(Level.XA, "Cam Lộ", 2026, TDDKXDDSVH).title
 
     def test_none_falls_through_to_the_national_plan(self) -> None:
-        """A plugin that does not know the unit returns None: the national starter plan."""
+        """A plugin that does not know the unit returns None: the national starter plan.
+
+        It is issued by the unit the registry found: xã Cam Lộ with its official code.
+        """
         manager = registered(("a", plugin(new_plan=lambda unit: None)))
-        expected = starter_plan(Level.XA, "Cam Lộ", 2026, TDDKXDDSVH)
-        assert expected == manager.new_plan(Level.XA, "Cam Lộ", 2026, TDDKXDDSVH)
+        official = manager.units.lookup("Cam Lộ", level=Level.XA, on=PartialDate(year=2026))
+        expected = starter_plan(Level.XA, official.unit, 2026, TDDKXDDSVH)
+        assert (expected, "19597") == (
+            manager.new_plan(Level.XA, "Cam Lộ", 2026, TDDKXDDSVH), official.resolve().unit.code)
 
     def test_the_movement_is_passed_on(self) -> None:
         """The movement given reaches the plan."""

@@ -178,7 +178,8 @@ class TestTutorial:
     ) -> None:
         """What `phongtrao new` and `validate` print for the starter plan is in both tutorials."""
         code, written = self._run(
-            ["new", "--unit", "xã Cẩm Bình", "--year", "2025", "-o", "ke-hoach.yaml"], capsys
+            ["new", "--unit", "xã Cẩm Bình, Hà Tĩnh", "--year", "2025", "-o", "ke-hoach.yaml"],
+            capsys
         )
         assert 0 == code
         code, problems = self._run(["validate", "ke-hoach.yaml"], capsys)

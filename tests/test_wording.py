@@ -196,7 +196,8 @@ def test_the_command_gives_the_20_year_summary_in_2021(tmp_path: Path) -> None:
     from phongtrao._cli import main
 
     path = tmp_path / "plan.yaml"
-    assert 0 == main(["new", "--unit", "xã Cẩm Bình", "--year", "2021", "-o", str(path)])
+    assert 0 == main(["new", "--unit", "xã Cẩm Bình", "--unlisted", "--year", "2021", "-o",
+                      str(path)])
     plan = phongtrao.load_plan(path)
     assert plan.period is not None
     assert (2000, 2020) == (plan.period.start, plan.period.end)

@@ -4,9 +4,10 @@ The district's plan (``examples/cam-xuyen-2021/plan.yaml``) tells each of its
 xã and thị trấn to hold its own summary conference between 02/2021 and 4/2021
 and to report to the district. This script does that cascade:
 
-1. takes the communes of huyện Cẩm Xuyên in 2021 from the ``ha-tinh`` plugin's
-   catalog (with their official codes), or, when that plugin is not installed
-   or ``PHONGTRAO_PLUGINS`` leaves it out, from the same list kept below;
+1. takes the communes of huyện Cẩm Xuyên in 2021 from the unit registry, to
+   which the ``ha-tinh`` plugin adds them (23, with their official codes), or,
+   when that plugin is not installed or ``PHONGTRAO_PLUGINS`` leaves it out,
+   from the same list kept below;
 2. derives each commune's plan with ``phongtrao._cascade.commune_plan``: issued by
    the commune's UBND, citing the district's plan, its conference inside the
    district's commune-level window, its report going up to UBND huyện;
@@ -40,11 +41,13 @@ DISTRICT_PLAN = HERE.parent / "cam-xuyen-2021" / "plan.yaml"
 PLUGIN = "ha-tinh"
 PLACEHOLDER = re.compile(r"«[^«»]*»")  # as phongtrao.testing.PLACEHOLDER
 
-# Used only without the ha-tinh plugin: the same 21 communes as its catalog
-# (source: vietnam-provinces 0.6.0, district 446), valid until 2025-06-30 (REFORM_DATE).
+# Used only without the ha-tinh plugin: the same 23 communes as its catalog (source:
+# vietnam-provinces 0.3.0, the GSO list of 2021-02-03, district 446), valid until
+# 2025-06-30 (REFORM_DATE).
 FALLBACK_ROWS = (
     ("18673", UnitKind.THI_TRAN, "Cẩm Xuyên"), ("18676", UnitKind.THI_TRAN, "Thiên Cầm"),
     ("18679", UnitKind.XA, "Yên Hòa"), ("18682", UnitKind.XA, "Cẩm Dương"),
+    ("18685", UnitKind.XA, "Cẩm Bình"), ("18691", UnitKind.XA, "Cẩm Vịnh"),
     ("18694", UnitKind.XA, "Cẩm Thành"), ("18697", UnitKind.XA, "Cẩm Quang"),
     ("18706", UnitKind.XA, "Cẩm Thạch"), ("18709", UnitKind.XA, "Cẩm Nhượng"),
     ("18712", UnitKind.XA, "Nam Phúc Thăng"), ("18715", UnitKind.XA, "Cẩm Duệ"),
@@ -77,12 +80,12 @@ def communes(parent: Plan) -> list[AdministrativeUnit]:
     if plugin_selected(PLUGIN):
         plugins = Plugins([PLUGIN])
         if PLUGIN in plugins.names():
-            day = parent.document.date.first_day
-            units = [unit for unit in plugins.catalog().units
-                     if unit.level is Level.XA
-                     and (unit.valid_from is None or unit.valid_from <= day)
-                     and (unit.valid_until is None or day <= unit.valid_until)]
-            print(f"communes: {len(units)} from the {PLUGIN} plugin's catalog")
+            day = parent.document.date.last_day
+            registry = plugins.units
+            district = registry.lookup("huyện Cẩm Xuyên", level=Level.HUYEN, on=day).resolve()
+            units = [row.unit for row in registry.communes(district, day)]
+            print(f"communes: {len(units)} from the unit registry, as the {PLUGIN} plugin "
+                  "adds them")
             return units
         reason = "; ".join(str(failure) for failure in plugins.failures) or "not loaded"
         print(f"the {PLUGIN} plugin is not available ({reason}).")

@@ -39,6 +39,7 @@ from phongtrao._lint.types import Finding
 from phongtrao._plugins import PluginFailure, PluginInfo, Plugins
 from phongtrao._problems import Problem, Severity
 from phongtrao._rules import CODES as _CODES
+from phongtrao._units import LookupOutcome, UnitLookup, UnitRecord, UnitRegistry, UnitSource
 from phongtrao._version import __version__ as __version__
 from phongtrao.errors import (
     BatchError,
@@ -49,6 +50,7 @@ from phongtrao.errors import (
     PhongtraoError,
     PlanError,
     RenderError,
+    UnitLookupError,
 )
 from phongtrao.model import Plan
 
@@ -119,6 +121,7 @@ __all__ = [
     "Finding",
     "Format",
     "Limits",
+    "LookupOutcome",
     "ModelError",
     "PdfConverter",
     "PhongtraoError",
@@ -132,6 +135,11 @@ __all__ = [
     "Rendered",
     "Renderer",
     "Severity",
+    "UnitLookup",
+    "UnitLookupError",
+    "UnitRecord",
+    "UnitRegistry",
+    "UnitSource",
     "builtin_template",
     "check",
     "commune_plan",

@@ -24,20 +24,23 @@ __all__ = ["check", "render", "render_bytes", "template_context"]
 def check(
     plan: Plan, *, extra: Iterable[Check] = (), plugins: Plugins | None = None
 ) -> list[Problem]:
-    """Check a plan: the built-in checks, then ``extra``, then every plugin's.
+    """Check a plan: the built-in checks, the unit registry's, then ``extra``, then every plugin's.
 
     Args:
         plan: the plan to check.
         extra: more checks to run after the built-in ones; each takes the plan
             and yields :class:`~phongtrao.Problem` objects.
-        plugins: the plugins whose checks run; the default renderer's when None.
+        plugins: the plugins whose checks run, and whose unit registry the
+            issuer's and parent's units are checked against; the default
+            renderer's when None.
 
     Returns:
         The problems found, errors and warnings alike; empty for a sound plan.
         The built-in codes are listed in :data:`phongtrao.PROBLEM_CODES`.
     """
     manager = default_renderer().plugins if plugins is None else plugins
-    return [*builtin_checks(plan, extra=extra), *manager.plugin_problems(plan)]
+    return [*builtin_checks(plan, extra=extra, units=manager.units),
+            *manager.plugin_problems(plan)]
 
 
 def _renderer(renderer: Renderer | None) -> Renderer:

@@ -2,8 +2,10 @@
 
 Each level copies the plan of the level above, localises it and sends it down.
 :func:`commune_plans` does that for every commune of a province (after the 2025
-reform, from the official list in the ``vietnam-provinces`` package) or for any
-list of units (a district's communes in 2021, from a plugin's catalog).
+reform) or of a district (before it), as the unit registry has them on the
+parent plan's date (``Plugins.units``: the ``vietnam-provinces`` package and
+what plugins add, such as a district's communes in 2021), or for any list of
+units given.
 
 The commune plans keep the parent's movement, period, purposes, requirements,
 assessment and orientation; they cite the parent plan as their basis, put the
@@ -14,16 +16,15 @@ work — is left as a «…» placeholder, never invented.
 
 from __future__ import annotations
 
-import datetime
-import functools
 import re
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from phongtrao._units import FIRST_DAY, UnitRecord, UnitRegistry
 from phongtrao.model import (
     AdministrativeUnit,
     Agency,
@@ -44,79 +45,62 @@ from phongtrao.model import (
 )
 from phongtrao.model._fields import is_identifier
 from phongtrao.model._units import REFORM_DATE
-from phongtrao.vi import split_unit_name
+
+if TYPE_CHECKING:
+    from phongtrao._plugins import Plugins
 
 __all__ = ["commune_plan", "commune_plans", "official_communes", "official_provinces"]
 
-_KINDS = {"xã": UnitKind.XA, "phường": UnitKind.PHUONG, "đặc khu": UnitKind.DAC_KHU}
-_FIRST_DAY = REFORM_DATE + datetime.timedelta(days=1)
 _V = TypeVar("_V")
 
+def _default_units() -> UnitRegistry:
+    """The unit registry of the default renderer's plugins (``PHONGTRAO_PLUGINS``)."""
+    from phongtrao._default import default_renderer  # deferred: the one default, made on use
 
-def _strip_noun(name: str) -> str:
-    """"Thành phố Huế" -> "Huế", "Phường Thuận Hóa" -> "Thuận Hóa"."""
-    return split_unit_name(name).name
-
-
-@functools.lru_cache(maxsize=1)
-def _official() -> tuple[tuple[AdministrativeUnit, ...], dict[str, tuple[AdministrativeUnit, ...]]]:
-    try:
-        from vietnam_provinces import Province, Ward
-    except ImportError:  # pragma: no cover - the test extra installs it
-        raise ImportError(
-            "the official list of units needs the package vietnam-provinces; install it with "
-            "pip install 'phongtrao[units]'"
-        ) from None
-    provinces = []
-    wards: dict[str, tuple[AdministrativeUnit, ...]] = {}
-    for province in Province.iter_all():
-        code = f"{int(province.code):02d}"
-        kind = UnitKind.THANH_PHO if province.name.startswith("Thành phố") else UnitKind.TINH
-        provinces.append(AdministrativeUnit(name=_strip_noun(province.name), level=Level.TINH,
-                                            kind=kind, code=code))
-        wards[code] = tuple(
-            AdministrativeUnit(
-                name=_strip_noun(ward.name),
-                level=Level.XA,
-                kind=_KINDS[str(ward.division_type.value)],
-                code=f"{int(ward.code):05d}",
-                valid_from=_FIRST_DAY,
-            )
-            for ward in Ward.iter_by_province(province.code)
-        )
-    return tuple(provinces), wards
+    return default_renderer().plugins.units
 
 
-def official_provinces() -> tuple[AdministrativeUnit, ...]:
-    """The 34 provinces and centrally run cities from 2025-07-01, with their codes."""
-    return _official()[0]
+def _units_of(plugins: Plugins | UnitRegistry | None) -> UnitRegistry:
+    if plugins is None:
+        return _default_units()
+    return plugins if isinstance(plugins, UnitRegistry) else plugins.units
 
 
-def official_communes(province: str | AdministrativeUnit) -> tuple[AdministrativeUnit, ...]:
+def official_provinces(*, plugins: Plugins | UnitRegistry | None = None
+                       ) -> tuple[AdministrativeUnit, ...]:
+    """The 34 provinces and centrally run cities from 2025-07-01, with their codes.
+
+    Args:
+        plugins: the plugins (or the unit registry) whose units are listed; the
+            default renderer's when None.
+    """
+    return tuple(row.unit for row in _units_of(plugins).provinces(FIRST_DAY))
+
+
+def official_communes(province: str | AdministrativeUnit, *,
+                      plugins: Plugins | UnitRegistry | None = None
+                      ) -> tuple[AdministrativeUnit, ...]:
     """The commune-level units (xã, phường, đặc khu) of a province from 2025-07-01.
 
     Args:
         province: the province as a unit (matched by code, else name), a code
             ("42") or a name ("Hà Tĩnh", "tỉnh Hà Tĩnh", "Thành phố Huế").
+        plugins: the plugins (or the unit registry) whose units are listed; the
+            default renderer's when None.
 
     Raises:
         KeyError: when no province matches.
     """
-    provinces, wards = _official()
+    units = _units_of(plugins)
     if isinstance(province, AdministrativeUnit):
-        if province.code is not None and province.code.zfill(2) in wards:
-            return wards[province.code.zfill(2)]
-        wanted = province.name
+        wanted = province.code or province.full_name
     else:
         wanted = province
-    key = wanted.strip()
-    if key.isdigit() and key.zfill(2) in wards:
-        return wards[key.zfill(2)]
-    name = _strip_noun(key[0].upper() + key[1:]).casefold()
-    for unit in provinces:
-        if unit.name.casefold() == name or unit.full_name.casefold() == key.casefold():
-            return wards[unit.code or ""]
-    raise KeyError(f"no province {wanted!r} in the official list of 34 provinces")
+    found = units.lookup(wanted.strip(), level=Level.TINH, on=FIRST_DAY)
+    if found.record is None:
+        raise KeyError(f"no province {wanted!r} in the official list of 34 provinces: "
+                       f"{found.message}")
+    return tuple(row.unit for row in units.communes(found.record, FIRST_DAY))
 
 
 def _lower_first(text: str) -> str:
@@ -300,29 +284,57 @@ def commune_plan(parent: Plan, unit: AdministrativeUnit) -> Plan:
     )
 
 
+def _parent_record(parent: Plan, units: UnitRegistry) -> UnitRecord:
+    """The registry's row of the unit that issues ``parent``, on its date."""
+    unit = parent.issuer.unit
+    if unit is None or unit.level not in (Level.TINH, Level.HUYEN):
+        raise ValueError("the commune list needs a province-level plan (after the 2025 reform) "
+                         "or a district-level plan (before it); pass the communes for other "
+                         "parents")
+    date = parent.document.date
+    if unit.level is Level.TINH and date.last_day <= REFORM_DATE:
+        raise ValueError(
+            f"before {FIRST_DAY.isoformat()} a province's plan goes to its districts, whose "
+            "plans go to their communes: derive the commune plans from a district's plan, or "
+            "pass the communes")
+    day = date.last_day
+    query = unit.code if unit.code is not None else unit.full_name
+    return units.lookup(query, level=unit.level, on=day).resolve()
+
+
 def commune_plans(
-    parent: Plan, communes: Iterable[AdministrativeUnit] | None = None
+    parent: Plan, communes: Iterable[AdministrativeUnit] | None = None, *,
+    plugins: Plugins | UnitRegistry | None = None,
 ) -> Iterator[Plan]:
     """The plan of each commune under ``parent``, in the order of ``communes``.
 
     Args:
-        parent: the province (or, before the reform, district) plan.
-        communes: the communes; by default the official list of the parent's
-            province after the 2025 reform (``vietnam-provinces``).
+        parent: the province plan (after the 2025 reform) or the district plan
+            (before it).
+        communes: the communes; by default those the unit registry has under the
+            parent's unit on the last day of the parent's date (for a province
+            after the reform, the official list of ``vietnam-provinces``; for a
+            district before it, the communes of that district — in 2021 from the
+            ``ha-tinh`` plugin for huyện Cẩm Xuyên, or from vietnam-provinces
+            2026.1 or later).
+        plugins: the plugins (or the unit registry) the communes are found with;
+            the default renderer's when None.
 
     Raises:
-        ValueError: when ``communes`` is not given and the parent is not a
-            province-level plan dated after the reform.
-        KeyError: when the parent's province is not in the official list.
+        ValueError: when ``communes`` is not given and the parent is neither a
+            province-level plan dated after the reform nor a district-level one;
+            a :class:`~phongtrao.UnitLookupError` when the registry cannot
+            settle the parent's unit, or has no commune under it.
     """
     if communes is None:
-        unit = parent.issuer.unit
-        if unit is None or unit.level is not Level.TINH:
-            raise ValueError("the official commune list needs a province-level parent plan; "
-                             "pass the communes for other parents")
-        if parent.document.date.last_day <= REFORM_DATE:
-            raise ValueError(f"the official list is of the units from {_FIRST_DAY.isoformat()}; "
-                             "pass the communes for a plan dated before the 2025 reform")
-        communes = official_communes(unit)
+        units = _units_of(plugins)
+        record = _parent_record(parent, units)
+        found = units.communes(record, parent.document.date.last_day)
+        if not found:
+            raise ValueError(
+                f"the unit registry has no commune under {units.describe(record)} on "
+                f"{parent.document.date.last_day.isoformat()}; pass the communes, or install a "
+                "plugin that lists them (docs/units.md)")
+        communes = [row.unit for row in found]
     for commune in communes:
         yield commune_plan(parent, commune)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from phongtrao import Finding, Renderer
+    from phongtrao.errors import UnitLookupError
     from phongtrao.model import Plan
 
 __all__ = ["main"]
@@ -185,7 +186,10 @@ def _new(args: argparse.Namespace) -> int:
         raise _CommandError(USAGE, str(error.args[0])) from None
     year = args.year if args.year is not None else _this_year()
     try:
-        plan = plugins.new_plan(Level(args.level), args.unit, year, movement)
+        plan = plugins.new_plan(Level(args.level), args.unit, year, movement,
+                                province=args.province, unlisted=args.unlisted)
+    except phongtrao.UnitLookupError as error:
+        raise _CommandError(USAGE, f"{error}{_unit_hint(error)}") from None
     except ValueError as error:
         raise _CommandError(USAGE, str(error)) from None
     output = Path(args.output)
@@ -199,6 +203,15 @@ def _new(args: argparse.Namespace) -> int:
     print(f"{output}: starter plan written; fill in the {len(left)} values marked «…» "
           f"(phongtrao validate {output} lists them)")
     return OK
+
+
+def _unit_hint(error: UnitLookupError) -> str:
+    """What the command's options can do about a unit the registry cannot settle."""
+    if error.outcome == "shared":
+        return " (or with --province)"
+    stop = "" if str(error).endswith((".", "?")) else "."
+    return (f"{stop} If the unit is right but the registry does not list it then, pass "
+            "--unlisted to write it as given.")
 
 
 def _this_year() -> int:
@@ -339,7 +352,7 @@ def _communes(args: argparse.Namespace) -> int:
 
     parent = _load(args.plan)
     try:
-        plans = list(commune_plans(parent))
+        plans = list(commune_plans(parent, plugins=args.session.renderer.plugins))
     except (ValueError, KeyError) as error:
         raise _CommandError(USAGE, str(error.args[0] if error.args else error)) from None
     folder = Path(args.output)
@@ -484,7 +497,15 @@ def _parser() -> _Parser:
     new.add_argument("--level", choices=["xa", "huyen", "tinh"], default="xa",
                      help="the issuer's level (default: xa)")
     new.add_argument("--unit", metavar="NAME",
-                     help="the unit, e.g. 'Cẩm Bình' or 'phường Bến Thành'")
+                     help="the unit: its name ('Cẩm Bình', 'phường Bến Thành'), with its "
+                     "province when the name is shared ('phường Hoàng Mai, Nghệ An'), or its "
+                     "official code; looked up in the unit registry for the plan's year")
+    new.add_argument("--province", metavar="NAME_OR_CODE",
+                     help="the province (or district) the unit lies in, when its name alone "
+                     "names several units")
+    new.add_argument("--unlisted", action="store_true",
+                     help="write the unit as given, without looking it up (a unit the registry "
+                     "does not list)")
     new.add_argument(
         "--year", type=int, metavar="YYYY", help="the plan's year (default: this year)"
     )
@@ -529,12 +550,18 @@ def _parser() -> _Parser:
     batch.set_defaults(handler=_batch)
 
     communes = commands.add_parser(
-        "communes", parents=[common], help="derive the commune plans of a province plan",
-        description="Write the plan of every commune-level unit of the province that issues "
-        "PLAN (the official list of 3,321 units from 2025-07-01), each citing PLAN as its "
-        "basis. What only the commune can know stays marked «…».",
+        "communes", parents=[common],
+        help="derive the commune plans of a province or district plan",
+        description="Write the plan of every commune-level unit under the unit that issues "
+        "PLAN, as the unit registry has them on PLAN's date: a province's after the 2025 "
+        "reform (the official list of 3,321 units from 2025-07-01), a district's before it "
+        "(from vietnam-provinces 2026.1 or later, or from a plugin: huyện Cẩm Xuyên's 23 of "
+        "2021 from ha-tinh). Each cites PLAN as its basis; what only the commune can know "
+        "stays marked «…».",
     )
-    communes.add_argument("plan", metavar="PLAN", help="the province-level plan file")
+    communes.add_argument("plan", metavar="PLAN",
+                          help="the province-level (or, before the reform, district-level) "
+                          "plan file")
     communes.add_argument("-o", "--output", required=True, metavar="DIR",
                           help="folder to write the commune plans into")
     communes.add_argument("--format", choices=["yaml", "json", "toml"], default="yaml",

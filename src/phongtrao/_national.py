@@ -147,7 +147,7 @@ def _tier(unit: AdministrativeUnit) -> str:
 
 def starter_plan(
     level: Level,
-    unit: str | None = None,
+    unit: str | AdministrativeUnit | None = None,
     year: int | None = None,
     movement: Movement = TDDKXDDSVH,
 ) -> Plan:
@@ -155,15 +155,18 @@ def starter_plan(
 
     Args:
         level: the issuer's level: xã, huyện (only for years up to 2025) or tỉnh.
-        unit: the unit's name; a placeholder when not given.
+        unit: the unit: its name as given (not looked up), or a unit the unit
+            registry found (``Plugins.units``), with its official name, kind and
+            code; a placeholder when not given. ``Plugins.new_plan`` looks the
+            name up first.
         year: the plan's year; this year by default. The period summarised runs
             from the movement's start to its last 5-year mark (2000-2020 in
             2021, 2000-2025 in 2025).
         movement: the movement summarised.
 
     Raises:
-        ValueError: for a district level after the 2025 reform, the central level, or a
-            year before the movement's first summary.
+        ValueError: for a district level after the 2025 reform, the central level, a unit
+            at another level, or a year before the movement's first summary.
     """
     if level not in _KINDS:
         raise ValueError(f"no starter plan for level {level.value!r}; expected xa, huyen or tinh")
@@ -175,10 +178,17 @@ def starter_plan(
             f"districts ceased to operate after {REFORM_DATE.isoformat()}; a {year} plan is "
             "issued by a xã/phường (--level xa) or a tỉnh (--level tinh)"
         )
-    kind, name = split_unit(level, unit) if unit else (_KINDS[level], "«Tên đơn vị»")
+    if isinstance(unit, AdministrativeUnit):
+        if unit.level is not level:
+            raise ValueError(f"{unit.full_name} is at level {unit.level.value!r}, not "
+                             f"{level.value!r}; expected a unit of level {level.value}")
+        kind, name = unit.kind, unit.name
+    else:
+        kind, name = split_unit(level, unit) if unit else (_KINDS[level], "«Tên đơn vị»")
     period = summary_period(movement, year)
     years = period.end - period.start
-    unit_model = AdministrativeUnit(name=name, level=level, kind=kind)
+    unit_model = (unit if isinstance(unit, AdministrativeUnit)
+                  else AdministrativeUnit(name=name, level=level, kind=kind))
     place = f"{kind.vi} {name}"
     summary = f"tổng kết {years} năm thực hiện Phong trào “{movement.name}”"
     schedule = []
@@ -295,6 +305,7 @@ def phongtrao_lint_rules() -> tuple[LintRule, ...]:
 
 
 @hookimpl(trylast=True)
-def phongtrao_new_plan(level: Level, unit: str | None, year: int, movement: Movement) -> Plan:
-    """The national starter plan, for any unit."""
-    return starter_plan(level, unit, year, movement)
+def phongtrao_new_plan(level: Level, unit: str | None, year: int, movement: Movement,
+                       registered: AdministrativeUnit | None) -> Plan:
+    """The national starter plan, for any unit: the registry's, when it found one."""
+    return starter_plan(level, registered or unit, year, movement)

@@ -39,9 +39,10 @@ from phongtrao import hookspecs
 from phongtrao._lint.types import LintRule
 from phongtrao._outline import Section
 from phongtrao._problems import Problem
+from phongtrao._units import UnitRegistry, read_package
 from phongtrao._version import __version__
 from phongtrao.hookspecs import HOOKS, PROJECT, Call, Catalog, Hook, HookResultError, TemplateSpec
-from phongtrao.model import Level, Movement, Plan
+from phongtrao.model import REFORM_DATE, AdministrativeUnit, Level, Movement, PartialDate, Plan
 
 __all__ = [
     "ENV",
@@ -189,6 +190,9 @@ class Plugins:
         # What another process needs to load the same plugins (see ``config``).
         self._selection = _selection(plugins)
         self._registered: list[tuple[str, str | None, str]] = []
+        # The unit registry, built when first used and again after the plugins change.
+        self._units: UnitRegistry | None = None
+        self._units_lock = threading.Lock()
         self.register(national, NATIONAL, __version__)
         if self._selection is not False:
             self._load_entry_points(self._selection)
@@ -287,6 +291,7 @@ class Plugins:
             self._record(name, "register", _describe(error))
             return False
         self._versions[name] = version
+        self._units = None
         if name != NATIONAL and not self._loading:
             module = plugin.__name__ if isinstance(plugin, types.ModuleType) else None
             self._registered.append((name, module, version))
@@ -341,6 +346,7 @@ class Plugins:
         self._record(plugin, hook, message)
         if self._manager.has_plugin(plugin):
             self._manager.unregister(name=plugin)
+            self._units = None
 
     @property
     def failures(self) -> tuple[PluginFailure, ...]:
@@ -525,15 +531,65 @@ class Plugins:
         known = "; ".join(f"{m.name} ({m.abbreviation})" for m in movements)
         raise KeyError(f"no movement {name!r} in the catalog; known: {known}")
 
-    def new_plan(self, level: Level, unit: str | None, year: int, movement: Movement) -> Plan:
+    @property
+    def units(self) -> UnitRegistry:
+        """The registry of administrative units: vietnam-provinces and what plugins add.
+
+        Built when first used, from the installed ``vietnam-provinces`` and
+        every plugin's ``Catalog.unit_records`` (and the units of their
+        catalogs it does not list); built again after a plugin is registered
+        or left out. See docs/units.md.
+        """
+        with self._units_lock:
+            if self._units is None:
+                contributions = [(plugin, catalog.unit_records, catalog.units)
+                                 for plugin, catalog in self.results("phongtrao_catalog")]
+                self._units = UnitRegistry.build(read_package(), contributions)
+            return self._units
+
+    def new_plan(self, level: Level, unit: str | None, year: int, movement: Movement, *,
+                 province: str | None = None, unlisted: bool = False) -> Plan:
         """The starter plan for a unit: the first plugin that knows it, else the national one.
 
+        The unit is first looked up in the unit registry (:attr:`units`) for
+        ``year``: a name no unit has (a typo), a name several units share
+        ("phường Hoàng Mai": Hà Nội and Nghệ An) and a unit that did not exist
+        that year are refused, with the candidates. The plugins get the unit
+        found (``registered``), with its official name, kind and code.
+
+        Args:
+            level: the issuer's level.
+            unit: the unit's name or official code, optionally with the units
+                above it ("phường Hoàng Mai, Nghệ An", "Hoàng Mai (Nghệ An)"); None
+                for a «…» placeholder.
+            year: the plan's year.
+            movement: the movement summarised.
+            province: the province (or district) the unit lies in, by name or
+                code, when its name alone does not say which unit it is.
+            unlisted: take ``unit`` as given, without looking it up (a unit the
+                registry does not list, such as one of before 2025-07-01 on a
+                vietnam-provinces without those units).
+
         Raises:
+            UnitLookupError: when the registry cannot settle the unit (a
+                :class:`ValueError`; its message lists the candidates).
             ValueError: when a plugin refuses the level, unit or year (its message
                 says why, such as a district after the 2025 reform).
         """
+        registered: AdministrativeUnit | None = None
+        if unit is None and province is not None:
+            raise ValueError("a province was given but no unit; give the unit's name too, or "
+                             "leave the province out to get a «…» placeholder")
+        # A district after the reform is refused by the starter plan, which says why.
+        district_after_reform = level is Level.HUYEN and year > REFORM_DATE.year
+        if unit is not None and level in (Level.XA, Level.HUYEN, Level.TINH):
+            national.split_unit(level, unit)  # a generic noun of another level: say so first
+        if unit is not None and not unlisted and not district_after_reform:
+            found = self.units.lookup(unit, level=level, on=PartialDate(year=year),
+                                      province=province)
+            registered = found.resolve().unit
         plan = self.call("phongtrao_new_plan", level=level, unit=unit, year=year,
-                         movement=movement)
+                         movement=movement, registered=registered)
         if not isinstance(plan, Plan):
             raise ValueError(f"no plugin could make a plan for level {level.value!r}")
         return plan

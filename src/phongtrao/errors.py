@@ -10,7 +10,9 @@ wrong, where, and what would be right:
 - :class:`RenderError` — a template or the PDF conversion failed;
 - :class:`BatchError` — some documents of a batch failed (the others were written);
 - :class:`DocumentError` — a document given to :func:`phongtrao.lint` cannot be
-  read as a .docx (not a .docx, encrypted, damaged, or beyond a limit).
+  read as a .docx (not a .docx, encrypted, damaged, or beyond a limit);
+- :class:`UnitLookupError` — the unit registry cannot settle a unit's name or
+  code: no unit has it, several do, or none on the date asked about.
 
 One exception is not a :class:`PhongtraoError`: :class:`BatchInterrupted`,
 raised when a batch was stopped by Ctrl-C (or by SIGTERM in the ``phongtrao``
@@ -45,6 +47,7 @@ __all__ = [
     "PhongtraoError",
     "PlanError",
     "RenderError",
+    "UnitLookupError",
 ]
 
 
@@ -230,3 +233,34 @@ class BatchInterrupted(KeyboardInterrupt):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (BatchInterrupted, (self.written, self.failures, self.not_done))
+
+
+class UnitLookupError(PhongtraoError, ValueError):
+    """The unit registry cannot settle a unit's name or code.
+
+    Raised by :meth:`phongtrao.UnitLookup.resolve` and so by
+    :meth:`phongtrao.Plugins.new_plan` (``phongtrao new`` exits 2 with the
+    message): no unit has that name or code, several units have it (the
+    message lists them, with their provinces and codes, and asks which), or
+    none has it on the date asked about (it had ceased, or did not exist yet).
+
+    Attributes:
+        query: the name or code as given.
+        outcome: ``unknown``, ``shared`` or ``not-on-date``.
+        candidates: the registry's rows the message names (``phongtrao.UnitRecord``).
+    """
+
+    def __init__(self, message: str, *, query: str, outcome: str,
+                 candidates: Sequence[Any] = ()) -> None:
+        self.query = query
+        self.outcome = outcome
+        self.candidates = tuple(candidates)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_unit_error, (str(self), self.query, self.outcome, self.candidates))
+
+
+def _rebuild_unit_error(message: str, query: str, outcome: str,
+                        candidates: tuple[Any, ...]) -> UnitLookupError:
+    return UnitLookupError(message, query=query, outcome=outcome, candidates=candidates)

@@ -15,7 +15,8 @@ after the hooks below, published in the entry-point group ``phongtrao``::
         return Catalog(recipients=("Sở Văn hóa, Thể thao và Du lịch",))
 
 This module is all a plugin needs besides :mod:`phongtrao.model`: the marker,
-the types plugins return, and the types hooks receive (:class:`Problem`,
+the types plugins return (among them :class:`UnitRecord`, the rows a plugin
+adds to the unit registry), and the types hooks receive (:class:`Problem`,
 :class:`Severity`, the outline's :class:`Section` and :class:`Node`; for lint
 rules, the :class:`LintDocument` a rule reads, with its paragraphs, runs and
 page setup, and the :class:`Issue` and :class:`NotEvaluated` it reports).
@@ -55,6 +56,7 @@ from phongtrao._lint.types import (
 )
 from phongtrao._outline import Node, NodeKind, Section
 from phongtrao._problems import Problem, Severity
+from phongtrao._units.records import UnitRecord
 from phongtrao.errors import PhongtraoError
 from phongtrao.model import (
     AdministrativeUnit,
@@ -98,6 +100,7 @@ __all__ = [
     "Section",
     "Severity",
     "TemplateSpec",
+    "UnitRecord",
     "hookimpl",
     "hookspec",
 ]
@@ -141,6 +144,13 @@ class Catalog:
         movements: phong trào — movements, each with its contents and campaigns
             in this issuer's wording.
         units: đơn vị hành chính — administrative units, with codes and validity.
+            The unit registry adds those it does not list (the same level,
+            code, kind and name), with no province; to say where a unit lies
+            and since when, give ``unit_records``.
+        unit_records: sổ đơn vị — rows added to the unit registry: units with
+            their province and district codes, validity and source (Hà Tĩnh's
+            communes of 2021, say). They extend what vietnam-provinces gives;
+            they never replace a row of it (docs/units.md).
         agencies: cơ quan — agencies of those units (issuers, parents).
         recipients: nơi nhận — standard recipient lines.
         award_forms: hình thức khen thưởng — the award forms used.
@@ -148,6 +158,7 @@ class Catalog:
 
     movements: tuple[Movement, ...] = ()
     units: tuple[AdministrativeUnit, ...] = ()
+    unit_records: tuple[UnitRecord, ...] = ()
     agencies: tuple[Agency, ...] = ()
     recipients: tuple[str, ...] = ()
     award_forms: tuple[AwardForm, ...] = ()
@@ -440,7 +451,8 @@ def phongtrao_catalog() -> Catalog | None:
 @_declare(Hook(call=Call.FIRST, returns="a Plan or None", accept=_one(Plan),
                refuses=(ValueError,)))
 def phongtrao_new_plan(
-    level: Level, unit: str | None, year: int, movement: Movement
+    level: Level, unit: str | None, year: int, movement: Movement,
+    registered: AdministrativeUnit | None,
 ) -> Plan | None:
     """Make the starter plan ``phongtrao new`` writes for a unit.
 
@@ -451,12 +463,19 @@ def phongtrao_new_plan(
     refuse a combination (a district after the 2025 reform); it reaches the
     user instead of leaving the plugin out.
 
+    The unit registry has already settled the unit: a name it does not know,
+    shares between several units or knows only at other times is refused
+    before any plugin is asked (unless the user asks for an unlisted unit).
+
     Args:
         level: the issuer's level.
         unit: the unit's name as the user gave it (may start with its generic
             noun, "phường Bến Thành"), or None.
         year: the plan's year.
         movement: the movement summarised (from the merged catalog).
+        registered: the unit the registry found for ``unit`` in ``year``, with
+            its official name, kind, code and validity; None when no unit was
+            given or the user asked for a unit the registry does not list.
     """
     raise NotImplementedError
 

@@ -35,7 +35,7 @@ _PUBLIC_MODULES = (
 _KNOWN_HOMES = {"Traversable": "importlib.resources.abc"}
 
 #: The documented types: what plugins return.
-_TYPES = (hookspecs.TemplateSpec, hookspecs.Catalog, hookspecs.LintRule)
+_TYPES = (hookspecs.TemplateSpec, hookspecs.Catalog, hookspecs.UnitRecord, hookspecs.LintRule)
 
 _SECTION = re.compile(r"(Args|Arguments|Attributes|Returns|Yields|Raises):")
 _ITEM = re.compile(r"(\*{0,2}\w+)(?: \(([^)]*)\))?: ?(.*)")

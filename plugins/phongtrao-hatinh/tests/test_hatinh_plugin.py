@@ -288,12 +288,30 @@ class TestNewPlan:
         )
 
     def test_other_years_use_the_national_plan(self, plugins: Plugins) -> None:
-        """For 2026 the hook returns None and the national starter plan is used."""
+        """For 2026 the hook returns None; a unit taken as given gets the national plan."""
         movement = plugins.movement()
         assert (None, starter_plan(Level.XA, "Cẩm Quan", 2026, movement)) == (
             plugin.phongtrao_new_plan(Level.XA, "Cẩm Quan", 2026, movement),
-            new_plan(plugins, Level.XA, "Cẩm Quan", 2026),
+            plugins.new_plan(Level.XA, "Cẩm Quan", 2026, movement, unlisted=True),
         )
+
+    def test_a_commune_after_it_ceased_is_refused(self, plugins: Plugins) -> None:
+        """xã Cẩm Quan in 2026 is refused: the registry knows it existed until 2025-06-30."""
+        with pytest.raises(phongtrao.UnitLookupError,
+                           match=r"xã Cẩm Quan of huyện Cẩm Xuyên, tỉnh Hà Tĩnh \(code 18724\) "
+                           "existed until 2025-06-30"):
+            new_plan(plugins, Level.XA, "Cẩm Quan", 2026)
+
+    @pytest.mark.parametrize("unit", ["Cẩm Bình, huyện Cẩm Xuyên", "xã Cẩm Vịnh"])
+    def test_the_two_communes_that_later_moved(self, plugins: Plugins, unit: str) -> None:
+        """Cẩm Bình and Cẩm Vịnh were communes of huyện Cẩm Xuyên in 2021: the plugin's plan.
+
+        (Thanh Hóa had a xã Cẩm Bình too, which vietnam-provinces 2026.1 or later
+        lists: the district says which.)
+        """
+        plan = new_plan(plugins, Level.XA, unit)
+        assert (catalog.PROVINCIAL_PLAN, True) == (
+            plan.bases[0], plan.issuer.unit in catalog.COMMUNES)
 
     @pytest.mark.parametrize(
         (
@@ -310,12 +328,35 @@ class TestNewPlan:
     def test_unknown_units_use_the_national_plan(
         self, plugins: Plugins, level: Level, unit: str
     ) -> None:
-        """For a unit it does not know the hook returns None and the national plan is used."""
+        """For a unit it does not know the hook returns None: taken as given, the national plan.
+
+        ``unlisted`` takes the unit as given, without the registry.
+        """
         movement = plugins.movement()
         assert (None, starter_plan(level, unit, 2021, movement)) == (
             plugin.phongtrao_new_plan(level, unit, 2021, movement),
-            new_plan(plugins, level, unit),
+            plugins.new_plan(level, unit, 2021, movement, unlisted=True),
         )
+
+    @pytest.mark.parametrize(
+        ("unit", "said"),
+        [
+            ("xã Thiên Cầm", "did you mean thị trấn Thiên Cầm of huyện Cẩm Xuyên"),
+            ("Cẩm Quan, Nghệ An", ("no Cẩm Quan at level 'xa' in 'Nghệ An' in 2021; did you "
+                                   "mean xã Cẩm Quan of huyện Cẩm Xuyên")),
+        ],
+    )
+    def test_units_the_registry_cannot_settle_are_refused(
+        self, plugins: Plugins, unit: str, said: str
+    ) -> None:
+        """Looked up in the registry, a unit of no one in 2021 is refused, saying why."""
+        with pytest.raises(phongtrao.UnitLookupError) as refused:
+            new_plan(plugins, Level.XA, unit)
+        assert said in str(refused.value)
+
+    def test_the_province_gets_its_code(self, plugins: Plugins) -> None:
+        """Tỉnh Hà Tĩnh in 2021 is the plugin's row: the national plan with its code 42."""
+        assert catalog.PROVINCE == new_plan(plugins, Level.TINH, "Hà Tĩnh").issuer.unit
 
     def test_other_movements_are_left_to_others(self, plugins: Plugins) -> None:
         """A movement other than TDĐKXDĐSVH gets no Cẩm Xuyên plan."""
@@ -349,14 +390,31 @@ class TestUnitCheck:
         ]
 
     def test_wrong_code(self, plugins: Plugins) -> None:
-        """Xã Cẩm Quan with the code of xã Cẩm Quang is told its own code."""
+        """Xã Cẩm Quan with the code of xã Cẩm Quang is told its own code, on the plan's date.
+
+        phongtrao's ``unit-code`` says it, from the rows the plugin adds to the
+        unit registry; the plugin's own check leaves codes to it.
+        """
         plan = new_plan(plugins, Level.XA, "Cẩm Quan")
         miscoded = attrs.evolve(unit_of("18724"), code="18697")
         problems = [p for p in phongtrao.check(with_unit(plan, miscoded), plugins=plugins)
-                    if p.code == "ha-tinh-unit"]
-        assert [("$.issuer.unit.code", True)] == [
-            (p.path, "did you mean code 18724?" in p.message) for p in problems
+                    if p.code != "placeholder"]
+        assert [("unit-code", "$.issuer.unit.code", True)] == [
+            (p.code, p.path, "expected code: '18724'" in p.message) for p in problems
         ]
+
+    def test_commune_plans_of_2025_pass(self, plugins: Plugins) -> None:
+        """The 69 commune plans of the Hà Tĩnh 2025 example have no problem but their «…».
+
+        Five of them once failed: the plugin read the new communes' codes (18673
+        is xã Cẩm Xuyên from 2025-07-01) as its communes of 2021.
+        """
+        parent = phongtrao.load_plan(EXAMPLE.parents[1] / "ha-tinh-2025" / "plan.yaml")
+        plans = list(phongtrao.commune_plans(parent, plugins=plugins))
+        found = [(plan.issuer.unit.code if plan.issuer.unit else None, problem.code)
+                 for plan in plans for problem in phongtrao.check(plan, plugins=plugins)
+                 if problem.code != "placeholder"]
+        assert (69, []) == (len(plans), found)
 
     def test_wrong_kind(self, plugins: Plugins) -> None:
         """"xã Thiên Cầm" is the thị trấn of that name."""
@@ -387,38 +445,46 @@ class TestUnitCheck:
 class TestCatalog:
     """The catalog holds Hà Tĩnh's units and the movement in the seed's wording."""
 
-    def test_the_21_communes(self) -> None:
-        """Cẩm Xuyên's 21 communes, with their codes, end on 2025-06-30."""
+    def test_the_23_communes_of_2021(self) -> None:
+        """Cẩm Xuyên's 23 communes of 2021 (vietnam-provinces 0.3.0), with codes, end on 2025-06-30.
+
+        Cẩm Bình (18685) and Cẩm Vịnh (18691) are among them: they moved to thành phố
+        Hà Tĩnh later (vietnam-provinces 0.6.0, of 2025-01-04, lists 21).
+        """
         expected = [
-            (
-                "18673", "thị trấn Cẩm Xuyên"), ("18676", "thị trấn Thiên Cầm"
-            ),
-            (
-                "18679", "xã Yên Hòa"), ("18682", "xã Cẩm Dương"), ("18694", "xã Cẩm Thành"
-            ),
-            (
-                "18697", "xã Cẩm Quang"), ("18706", "xã Cẩm Thạch"), ("18709", "xã Cẩm Nhượng"
-            ),
-            (
-                "18712", "xã Nam Phúc Thăng"), ("18715", "xã Cẩm Duệ"), ("18721", "xã Cẩm Lĩnh"
-            ),
-            (
-                "18724", "xã Cẩm Quan"), ("18727", "xã Cẩm Hà"), ("18730", "xã Cẩm Lộc"
-            ),
-            (
-                "18733", "xã Cẩm Hưng"), ("18736", "xã Cẩm Thịnh"), ("18739", "xã Cẩm Mỹ"
-            ),
-            (
-                "18742", "xã Cẩm Trung"), ("18745", "xã Cẩm Sơn"), ("18748", "xã Cẩm Lạc"
-            ),
-            (
-                "18751", "xã Cẩm Minh"
-            ),
+            ("18673", "thị trấn Cẩm Xuyên"), ("18676", "thị trấn Thiên Cầm"),
+            ("18679", "xã Yên Hòa"), ("18682", "xã Cẩm Dương"), ("18685", "xã Cẩm Bình"),
+            ("18691", "xã Cẩm Vịnh"), ("18694", "xã Cẩm Thành"), ("18697", "xã Cẩm Quang"),
+            ("18706", "xã Cẩm Thạch"), ("18709", "xã Cẩm Nhượng"),
+            ("18712", "xã Nam Phúc Thăng"), ("18715", "xã Cẩm Duệ"), ("18721", "xã Cẩm Lĩnh"),
+            ("18724", "xã Cẩm Quan"), ("18727", "xã Cẩm Hà"), ("18730", "xã Cẩm Lộc"),
+            ("18733", "xã Cẩm Hưng"), ("18736", "xã Cẩm Thịnh"), ("18739", "xã Cẩm Mỹ"),
+            ("18742", "xã Cẩm Trung"), ("18745", "xã Cẩm Sơn"), ("18748", "xã Cẩm Lạc"),
+            ("18751", "xã Cẩm Minh"),
         ]
         assert (expected, {(Level.XA, datetime.date(2025, 6, 30))}) == (
             [(unit.code, unit.full_name) for unit in catalog.COMMUNES],
             {(unit.level, unit.valid_until) for unit in catalog.COMMUNES},
         )
+
+    def test_rows_of_the_registry(self) -> None:
+        """Each unit is a registry row with its district and province, sourced and dated."""
+        rows = {row.unit.code: row for row in catalog.UNIT_RECORDS}
+        assert (25, ("446", "42"), (None, "42"), (None, None), {datetime.date(2021, 2, 3)},
+                True) == (
+            len(rows), (rows["18685"].district, rows["18685"].province),
+            (rows["446"].district, rows["446"].province),
+            (rows["42"].district, rows["42"].province),
+            {row.as_of for row in rows.values()},
+            all("vietnam-provinces 0.3.0" in row.source for row in rows.values()),
+        )
+
+    def test_the_registry_lists_them_in_2021(self, plugins: Plugins) -> None:
+        """Through phongtrao, huyện Cẩm Xuyên has the 23 communes in 2021."""
+        units = plugins.units
+        district = units.lookup("huyện Cẩm Xuyên", on=PartialDate(year=2021)).resolve()
+        assert sorted(unit.code or "" for unit in catalog.COMMUNES) == sorted(
+            row.unit.code or "" for row in units.communes(district, PartialDate(year=2021)))
 
     def test_province_and_district(self) -> None:
         """Tỉnh Hà Tĩnh (42) goes on; huyện Cẩm Xuyên (446) ends on 2025-06-30."""

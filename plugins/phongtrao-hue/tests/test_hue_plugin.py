@@ -20,6 +20,7 @@ import attrs
 import docx
 import pytest
 from phongtrao_hue import plugin as hue
+from phongtrao_hue.lookup import resolve
 from vietnam_provinces import ProvinceCode, Ward
 
 import phongtrao
@@ -219,11 +220,29 @@ class TestNewPlan:
     def test_leaves_units_outside_hue_to_the_national_plugin(
         self, plugins: Plugins, movement: Movement
     ) -> None:
-        """A unit outside Huế gets None from the hook, and the national plan (no code)."""
+        """A unit outside Huế gets None from the hook, and the national plan.
+
+        The national plan is issued by the unit the registry found: xã Cẩm Bình of
+        tỉnh Hà Tĩnh, with its code.
+        """
         assert None is hue.phongtrao_new_plan(Level.XA, "xã Cẩm Bình", 2025, movement)
         plan = plugins.new_plan(Level.XA, "xã Cẩm Bình", 2025, movement)
-        assert AdministrativeUnit(name="Cẩm Bình", level=Level.XA,
-                                  kind=UnitKind.XA) == plan.issuer.unit
+        assert AdministrativeUnit(name="Cẩm Bình", level=Level.XA, kind=UnitKind.XA,
+                                  code="18685", valid_from=datetime.date(2025, 7, 1)
+                                  ) == plan.issuer.unit
+
+    @pytest.mark.parametrize("unit", ["tỉnh Quảng Bình", "Quảng Bình", "tỉnh Quảng Trị"])
+    def test_a_province_elsewhere_is_no_misspelt_commune(self, unit: str) -> None:
+        """At level tinh only the city is Huế's: a province elsewhere gets None, no did-you-mean.
+
+        "tỉnh Quảng Bình" was once refused as a misspelling of xã Quảng Điền.
+        """
+        assert None is resolve(Level.TINH, unit)
+
+    def test_a_commune_name_is_suggested_only_at_its_level(self) -> None:
+        """At level xa a misspelt commune of Huế is still refused, naming it."""
+        with pytest.raises(ValueError, match="did you mean 'xã Quảng Điền'"):
+            resolve(Level.XA, "Quảng Điềnn")
 
     def test_leaves_names_other_provinces_use(self, movement: Movement) -> None:
         """"Thuận Hòa" is a real xã elsewhere, not a misspelling of Thuận Hóa: None."""
@@ -250,14 +269,23 @@ class TestNewPlan:
     def test_refuses_a_misspelt_name(
         self, plugins: Plugins, movement: Movement, unit: str, official: str
     ) -> None:
-        """A name close to one of Huế's is refused, naming the official name."""
-        with pytest.raises(ValueError, match=f"did you mean '{official}'"):
+        """A name close to one of Huế's is refused, naming the official name first.
+
+        The unit registry refuses it before any plugin is asked; the plugin's own
+        lookup refuses it too.
+        """
+        with pytest.raises(ValueError, match=f"did you mean {official} of thành phố Huế"):
             plugins.new_plan(Level.XA, unit, 2025, movement)
+        with pytest.raises(ValueError, match=f"did you mean '{official}'"):
+            resolve(Level.XA, unit)
 
     def test_refuses_the_wrong_level(self, plugins: Plugins, movement: Movement) -> None:
         """A ward asked for at level tinh is refused, naming its level."""
-        with pytest.raises(ValueError, match="at level 'xa'"):
+        with pytest.raises(ValueError, match="phường Thuận Hóa of thành phố Huế "
+                           r"\(code 19786, level xa\)"):
             plugins.new_plan(Level.TINH, "Thuận Hóa", 2025, movement)
+        with pytest.raises(ValueError, match="at level 'xa'"):
+            resolve(Level.TINH, "Thuận Hóa")
 
 
 class TestFilledPlan:
@@ -314,7 +342,7 @@ class TestUnitCheck:
     def test_leaves_a_name_other_provinces_share(self, plugins: Plugins,
                                                   movement: Movement) -> None:
         """"phường Thuận An" without a code may be the one in Hồ Chí Minh: no hue-unit."""
-        plan = plugins.new_plan(Level.XA, "phường Thuận An", 2025, movement)
+        plan = plugins.new_plan(Level.XA, "phường Thuận An", 2025, movement, province="Huế")
         assert "hue-unit" not in codes(with_unit(plan, code=None, kind=UnitKind.XA), plugins)
 
     def test_leaves_plans_before_the_reform(self, thuan_hoa: Plan, plugins: Plugins) -> None:

@@ -97,7 +97,8 @@ class Renderer:
 
     def check(self, plan: Plan, *, extra: Iterable[Check] = ()) -> list[Problem]:
         """The plan's problems: the built-in checks, then ``extra``, then every plugin's."""
-        return [*builtin_checks(plan, extra=extra), *self.plugins.plugin_problems(plan)]
+        return [*builtin_checks(plan, extra=extra, units=self.plugins.units),
+                *self.plugins.plugin_problems(plan)]
 
     def _refuse_problems(self, plan: Plan, *, check: bool, draft: bool) -> tuple[Problem, ...]:
         """Raise PlanError for the plan's errors; return its warnings."""

@@ -21,10 +21,12 @@ from phongtrao._rules.archive_table import archive_rule
 from phongtrao._rules.awards_table import AWARD_RULES, FREE_FORMS, AwardRule, rules_for
 from phongtrao._rules.sources import TT_01_2011
 from phongtrao._rules.walk import texts
+from phongtrao._units import FIRST_DAY, UnitRecord, UnitRegistry
 from phongtrao.model import BUILTIN_PARTS as BUILTIN_SECTIONS
 from phongtrao.model import (
     NATIONAL_WORDING,
     REFORM_DATE,
+    AdministrativeUnit,
     Agency,
     AwardForm,
     DocumentKind,
@@ -36,7 +38,7 @@ from phongtrao.model import (
 )
 from phongtrao.model._convert import excerpt
 
-__all__ = ["ACADEMIC_TITLE", "BUILTIN_CHECKS", "CODES", "Check"]
+__all__ = ["ACADEMIC_TITLE", "BUILTIN_CHECKS", "CODES", "Check", "registry_checks"]
 
 Check = Callable[[Plan], Iterator[Problem]]
 
@@ -55,7 +57,12 @@ CODES: dict[str, str] = {
     "district-after-reform": "a district (huyện, quận, thị xã) acts after 2025-06-30, when "
     "districts ceased to operate",
     "town-after-reform": "a thị trấn acts after 2025-06-30, when thị trấn ceased to exist",
-    "unit-not-existing": "a unit is used outside its own validity window",
+    "special-zone-before-reform": "an đặc khu acts before 2025-07-01, when the đặc khu came "
+    "into being",
+    "unit-not-existing": "a unit is used outside its validity window: its own, or the one the "
+    "unit registry knows",
+    "unit-code": "on the plan's date the unit's code is another unit's, or the unit registry "
+    "gives the unit named another code",
     "award-authority": "the authority may not give that award on the plan's date",
     "award-rule-unknown": "the rule table does not say who may give that award on that date",
     "award-wording-missing": "a form of award or kind of recipient is no national one and the "
@@ -262,6 +269,15 @@ def _agency_on(agency: Agency, path: str, plan: Plan) -> Iterator[Problem]:
             f"{REFORM_DATE.isoformat()}; the plan is dated {plan.document.date}. Expected the "
             "xã or phường that replaced it",
         )
+    elif last <= REFORM_DATE and unit.kind is UnitKind.DAC_KHU:
+        yield _problem(
+            f"{path}.unit.kind",
+            "special-zone-before-reform",
+            f"{unit.full_name} is an đặc khu, and đặc khu exist only from "
+            f"{FIRST_DAY.isoformat()}; the plan is dated {plan.document.date}. Expected the "
+            "district or commune that governed the area then, or a plan dated from "
+            f"{FIRST_DAY.isoformat()}",
+        )
     elif unit.valid_until is not None and first > unit.valid_until:
         yield _problem(
             f"{path}.unit.valid_until",
@@ -294,6 +310,105 @@ def check_units(plan: Plan) -> Iterator[Problem]:
                 f"but districts ceased to operate after {REFORM_DATE.isoformat()}; expected "
                 "level 'xa' or 'tinh'",
             )
+
+
+def _registered(unit: AdministrativeUnit, path: str, plan: Plan,
+                units: UnitRegistry) -> Iterator[Problem]:
+    """What the unit registry says of one unit of the plan, on the plan's date."""
+    date = plan.document.date
+    first = date.first_day
+    if first > REFORM_DATE and (unit.level is Level.HUYEN or unit.kind is UnitKind.THI_TRAN):
+        return  # district-after-reform or town-after-reform says it
+    rows = units.same_unit(unit)
+    if rows:
+        if not any(row.holds(first, date.last_day) for row in rows) and all(
+                row.last < first for row in rows) and unit.valid_until is None:
+            yield _ceased(unit, path, plan, units, rows)
+        return
+    if unit.code is None:
+        return
+    holders = units.holders(unit.level, unit.code, date)
+    if not holders:
+        return  # a code the registry does not know then: it cannot say
+    named = units.named(unit, date)
+    if named:
+        yield _code_of_another(unit, path, plan, units, holders, named)
+        return
+    close = [row for row in holders if _close(row.unit, unit)]
+    if close:
+        yield _named_otherwise(unit, path, plan, units, close[0])
+
+
+def _close(official: AdministrativeUnit, given: AdministrativeUnit) -> bool:
+    """Whether two names are one misspelt: equal but for marks, or nearly equal."""
+    a, b = vi.fold(official.name), vi.fold(given.name)
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _ceased(unit: AdministrativeUnit, path: str, plan: Plan, units: UnitRegistry,
+            rows: tuple[UnitRecord, ...]) -> Problem:
+    row = max(rows, key=lambda each: each.last)
+    successors = [units.describe(each) for code in row.successors
+                  for each in units.holders(Level.TINH if unit.level is Level.TINH
+                                            else Level.XA, code, FIRST_DAY)]
+    took_over = f" ({', '.join(successors)})" if successors else ""
+    return _problem(
+        path,
+        "unit-not-existing",
+        f"{units.describe(row)} existed until {row.last.isoformat()}, before the plan's date "
+        f"({plan.document.date}), as the unit registry has it ({row.source}); expected the "
+        f"unit that took it over{took_over}, or a plan dated while it existed",
+    )
+
+
+def _code_of_another(unit: AdministrativeUnit, path: str, plan: Plan, units: UnitRegistry,
+                     holders: tuple[UnitRecord, ...], named: tuple[UnitRecord, ...]) -> Problem:
+    when = f"on the plan's date ({plan.document.date})"
+    holder = " or ".join(units.describe(row) for row in holders)
+    listed = "; ".join(units.describe(row) for row in named)
+    codes = sorted({row.unit.code for row in named if row.unit.code is not None})
+    expected = (f"expected code: {codes[0]!r}" if len(codes) == 1 else
+                f"expected the code of the one meant ({', '.join(codes)})")
+    return _problem(
+        f"{path}.code",
+        "unit-code",
+        f"the code {unit.code} is that of {holder} {when}, not of {unit.full_name}, which the "
+        f"unit registry has as {listed}; {expected}",
+    )
+
+
+def _named_otherwise(unit: AdministrativeUnit, path: str, plan: Plan, units: UnitRegistry,
+                     holder: UnitRecord) -> Problem:
+    official = holder.unit
+    field = "kind" if official.name == unit.name else "name"
+    return _problem(
+        f"{path}.{field}",
+        "unit-code",
+        f"the code {unit.code} is that of {units.describe(holder)} on the plan's date "
+        f"({plan.document.date}), but the plan names {unit.full_name}; expected name: "
+        f"{official.name!r} and kind: {official.kind.value} for that code, or the code of "
+        f"{unit.full_name}",
+    )
+
+
+def registry_checks(units: UnitRegistry) -> tuple[Check, ...]:
+    """The checks that read the unit registry: the issuer's and parent's units on the plan's date.
+
+    - ``unit-not-existing``: the registry knows the unit ended before the
+      plan's date (the plan file giving no ``valid_until``);
+    - ``unit-code``: the unit's code is another unit's on that date (and the
+      registry gives the unit named another code, or the code's unit is named
+      nearly as the plan names it).
+    """
+
+    def check_registered_units(plan: Plan) -> Iterator[Problem]:
+        """The issuer's and the parent's units agree with the unit registry."""
+        for path, agency in (("$.issuer", plan.issuer), ("$.parent", plan.parent)):
+            unit = agency.unit if agency is not None else None
+            if unit is not None and unit.level in (Level.XA, Level.HUYEN, Level.TINH):
+                yield from _registered(unit, f"{path}.unit", plan, units)
+
+    return (check_registered_units,)
 
 
 def _form_name(form: str) -> str:

@@ -3,12 +3,19 @@
 Everything here is data, taken from a named source; the hooks in
 :mod:`phongtrao_hatinh.plugin` only hand it to phongtrao.
 
-- Units: tỉnh Hà Tĩnh, huyện Cẩm Xuyên and its 21 commune-level units with their
-  official codes. Source: the PyPI package ``vietnam-provinces`` 0.6.0, the last
-  release that carries the three-tier data (province, district, commune) of
-  before the 2025 reform. Districts ceased to operate and thị trấn ceased to
+- Units: tỉnh Hà Tĩnh, huyện Cẩm Xuyên and its 23 commune-level units of 2021
+  with their official codes. Source: the PyPI package ``vietnam-provinces``
+  0.3.0 (tagged 2021-02-03), built from the list of the General Statistics
+  Office exported on 2021-02-03 (``dev/seed-data/Xa_2021-02-03.csv`` of its
+  repository, github.com/sunshine-tech/VietnamProvinces). That list spells
+  code 18691 "Xã Cẩm Vĩnh"; the GSO list of 2025-01-04 (vietnam-provinces
+  0.6.0) and later ones spell it "Cẩm Vịnh", as this catalog does. By
+  2025-01-04 xã Cẩm Bình and xã Cẩm Vịnh had moved to thành phố Hà Tĩnh
+  (vietnam-provinces 0.6.0 lists 21 units under Cẩm Xuyên); the day they moved
+  is not in these sources. Districts ceased to operate and thị trấn ceased to
   exist on 2025-07-01, so the district and its communes end on 2025-06-30; the
-  province goes on under the same code.
+  province goes on under the same code. The units are given to phongtrao's
+  unit registry as rows (``UNIT_RECORDS``) with their district and province.
 - Agencies, the movement's wording, the recipients and the award forms: the plan
   of UBND huyện Cẩm Xuyên of 2021 (the seed ``ke-hoach-cam-xuyen-2021.txt``,
   transcribed as ``examples/cam-xuyen-2021/plan.yaml`` of phongtrao).
@@ -20,7 +27,7 @@ from __future__ import annotations
 
 import datetime
 
-from phongtrao.hookspecs import Catalog
+from phongtrao.hookspecs import Catalog, UnitRecord
 from phongtrao.model import (
     REFORM_DATE,
     AdministrativeUnit,
@@ -54,13 +61,22 @@ __all__ = [
     "UBND_HUYEN",
     "UBND_TINH",
     "UNITS",
+    "UNITS_AS_OF",
+    "UNITS_SOURCE",
+    "UNIT_RECORDS",
 ]
 
 #: The last day huyện Cẩm Xuyên and its thị trấn and xã (as listed here) existed:
 #: the three-tier local government ended on 2025-06-30.
 LAST_DAY: datetime.date = REFORM_DATE
 
-# -- units (source: vietnam-provinces 0.6.0, the last release with three-tier data) --------
+# -- units (source: vietnam-provinces 0.3.0, the GSO list of 2021-02-03) ----------------------
+
+#: Where the units come from, as the unit registry names the source of each row.
+UNITS_SOURCE = ("vietnam-provinces 0.3.0, the GSO list of 2021-02-03 "
+                "(dev/seed-data/Xa_2021-02-03.csv), in phongtrao-hatinh")
+#: The day that list describes.
+UNITS_AS_OF = datetime.date(2021, 2, 3)
 
 #: Tỉnh Hà Tĩnh, code 42 (it kept its name and code through the 2025 reform).
 PROVINCE = AdministrativeUnit(name="Hà Tĩnh", level=Level.TINH, kind=UnitKind.TINH, code="42")
@@ -70,13 +86,16 @@ DISTRICT = AdministrativeUnit(
     name="Cẩm Xuyên", level=Level.HUYEN, kind=UnitKind.HUYEN, code="446", valid_until=LAST_DAY
 )
 
-# The 21 commune-level units of huyện Cẩm Xuyên: code, kind, name without the generic noun.
-# vietnam-provinces 0.6.0 lists them as "Thị trấn Cẩm Xuyên", "Xã Yên Hòa" … under district 446.
+# The 23 commune-level units of huyện Cẩm Xuyên in 2021: code, kind, name without the generic
+# noun, in the list's order. vietnam-provinces 0.3.0 lists them as "Thị trấn Cẩm Xuyên",
+# "Xã Yên Hòa" … under district 446.
 _COMMUNE_ROWS: tuple[tuple[str, UnitKind, str], ...] = (
     ("18673", UnitKind.THI_TRAN, "Cẩm Xuyên"),
     ("18676", UnitKind.THI_TRAN, "Thiên Cầm"),
     ("18679", UnitKind.XA, "Yên Hòa"),
     ("18682", UnitKind.XA, "Cẩm Dương"),
+    ("18685", UnitKind.XA, "Cẩm Bình"),
+    ("18691", UnitKind.XA, "Cẩm Vịnh"),  # "Cẩm Vĩnh" in the list of 2021-02-03
     ("18694", UnitKind.XA, "Cẩm Thành"),
     ("18697", UnitKind.XA, "Cẩm Quang"),
     ("18706", UnitKind.XA, "Cẩm Thạch"),
@@ -96,7 +115,7 @@ _COMMUNE_ROWS: tuple[tuple[str, UnitKind, str], ...] = (
     ("18751", UnitKind.XA, "Cẩm Minh"),
 )
 
-#: The commune-level units of huyện Cẩm Xuyên (2 thị trấn, 19 xã), in code order.
+#: The commune-level units of huyện Cẩm Xuyên in 2021 (2 thị trấn, 21 xã), in code order.
 COMMUNES: tuple[AdministrativeUnit, ...] = tuple(
     AdministrativeUnit(name=name, level=Level.XA, kind=kind, code=code, valid_until=LAST_DAY)
     for code, kind, name in _COMMUNE_ROWS
@@ -104,6 +123,18 @@ COMMUNES: tuple[AdministrativeUnit, ...] = tuple(
 
 #: Every unit the plugin knows: the province, the district, its communes.
 UNITS: tuple[AdministrativeUnit, ...] = (PROVINCE, DISTRICT, *COMMUNES)
+
+
+def _row(unit: AdministrativeUnit) -> UnitRecord:
+    district = DISTRICT.code if unit.level is Level.XA else None
+    province = None if unit.level is Level.TINH else PROVINCE.code
+    return UnitRecord(unit=unit, source=UNITS_SOURCE, province=province, district=district,
+                      as_of=UNITS_AS_OF)
+
+
+#: The plugin's units as rows of phongtrao's unit registry: each commune in huyện Cẩm
+#: Xuyên, the district in tỉnh Hà Tĩnh, as the list of 2021-02-03 has them.
+UNIT_RECORDS: tuple[UnitRecord, ...] = tuple(_row(unit) for unit in UNITS)
 
 # -- agencies (source: the seed) -------------------------------------------------------------
 # The abbreviations are the ones these bodies commonly put in their document symbols; the
@@ -215,6 +246,7 @@ DISTRICT_CONFERENCE = Window(start=PartialDate(year=2021, month=6))
 CATALOG = Catalog(
     movements=(MOVEMENT,),
     units=UNITS,
+    unit_records=UNIT_RECORDS,
     agencies=AGENCIES,
     recipients=RECIPIENTS,
     award_forms=AWARD_FORMS,

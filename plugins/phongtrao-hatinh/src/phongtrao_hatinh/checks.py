@@ -1,4 +1,11 @@
-"""The plugin's checks: units of Hà Tĩnh named and coded as the official list has them."""
+"""The plugin's checks: units of Hà Tĩnh named as the official list of 2021 has them.
+
+The list is of 2021 (:mod:`phongtrao_hatinh.catalog`), so the check speaks only
+for plans dated wholly before the 2025 reform: after it, the same codes belong
+to the new communes (code 18739 was xã Cẩm Mỹ, and is xã Cẩm Duệ from
+2025-07-01). Whether a code is the unit's on the plan's date is phongtrao's own
+dated check (``unit-code``), from the unit registry this plugin adds its rows to.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ from typing import Any
 import attrs
 
 from phongtrao.hookspecs import Problem
-from phongtrao.model import AdministrativeUnit, Agency, Level, Plan
+from phongtrao.model import REFORM_DATE, AdministrativeUnit, Agency, Level, Plan
 from phongtrao.vi import name_key
 from phongtrao_hatinh.catalog import DISTRICT, PROVINCE
 from phongtrao_hatinh.units import BY_CODE, near_units, official_unit
@@ -17,8 +24,9 @@ __all__ = ["CODES", "check_units"]
 
 #: The problem codes the plugin reports, with what they mean.
 CODES: dict[str, str] = {
-    "ha-tinh-unit": "a unit of tỉnh Hà Tĩnh or huyện Cẩm Xuyên is named, typed or coded "
-    "otherwise than in the official list (vietnam-provinces 0.6.0)",
+    "ha-tinh-unit": "in a plan dated before 2025-07-01, a unit of tỉnh Hà Tĩnh or huyện Cẩm "
+    "Xuyên is named, typed or coded otherwise than in the official list of 2021 "
+    "(vietnam-provinces 0.3.0)",
 }
 
 _WHERE = f"{DISTRICT.full_name}, {PROVINCE.full_name}"
@@ -51,36 +59,11 @@ def _in_ha_tinh(plan: Plan) -> bool:
     return any(place in name_key(text) for text in _texts(plan) for place in _PLACES)
 
 
-def _coded_problems(
-    unit: AdministrativeUnit, coded: AdministrativeUnit, path: str
-) -> Iterator[Problem]:
-    """A unit whose code is one of the plugin's: it must be that code's unit."""
-    if (coded.level, coded.kind, coded.name) == (unit.level, unit.kind, unit.name):
-        return
-    other = official_unit(unit.level, unit.kind, unit.name)
-    if other is not None and other.name == unit.name:
-        yield Problem(
-            path=f"{path}.code",
-            code="ha-tinh-unit",
-            message=f"code {unit.code} is {_described(coded)} of {_WHERE}, not "
-            f"{unit.full_name}, whose code is {other.code}; did you mean code {other.code}?",
-        )
-        return
-    yield Problem(
-        path=f"{path}.name",
-        code="ha-tinh-unit",
-        message=f"code {unit.code} is {_described(coded)} of {_WHERE}, but the plan names "
-        f"{unit.full_name} ({unit.level.value}); did you mean {coded.full_name} (name "
-        f"{coded.name!r}, kind {coded.kind.value!r}, level {coded.level.value!r})?",
-    )
-
-
 def _unit_problems(unit: AdministrativeUnit, path: str, plan: Plan) -> Iterator[Problem]:
     if unit.level not in (Level.TINH, Level.HUYEN, Level.XA):
         return
     if unit.code is not None and unit.code in BY_CODE:
-        yield from _coded_problems(unit, BY_CODE[unit.code], path)
-        return
+        return  # a code of the list: phongtrao's unit-code says, on the plan's date
     official = official_unit(unit.level, unit.kind, unit.name)
     if official is not None and official.name == unit.name:
         if unit.code is not None and unit.code != official.code and _in_ha_tinh(plan):
@@ -111,11 +94,16 @@ def _agency_problems(agency: Agency | None, path: str, plan: Plan) -> Iterator[P
 
 
 def check_units(plan: Plan) -> Iterator[Problem]:
-    """The issuer's and parent's units, when of Hà Tĩnh, are as the official list has them.
+    """The issuer's and parent's units, when of Hà Tĩnh, are as the list of 2021 has them.
 
-    A unit is taken for one of Hà Tĩnh when its code is one of the plugin's, or its
-    name is one of theirs misspelt (for a commune, only when the plan also names
-    Cẩm Xuyên or Hà Tĩnh). A unit with no code is fine when its name is right.
+    Only for a plan dated wholly before 2025-07-01 (a plan dated "2025" may be of
+    after the reform, when the list no longer holds). A unit is taken for one of
+    Hà Tĩnh when its name is one of theirs misspelt (for a commune, only when the
+    plan also names Cẩm Xuyên or Hà Tĩnh), or its name is one of theirs with
+    another code that is none of theirs. A unit with no code is fine when its name
+    is right.
     """
+    if plan.document.date.last_day > REFORM_DATE:
+        return
     yield from _agency_problems(plan.issuer, "$.issuer", plan)
     yield from _agency_problems(plan.parent, "$.parent", plan)

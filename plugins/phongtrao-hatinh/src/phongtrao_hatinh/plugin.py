@@ -1,15 +1,17 @@
 """The hooks of the Hà Tĩnh plugin, published as the entry point ``ha-tinh``.
 
-- ``phongtrao_catalog``: the units (tỉnh Hà Tĩnh, huyện Cẩm Xuyên and its 21
-  communes, with codes), agencies, the movement in the province's wording,
-  recipients and award forms (:mod:`phongtrao_hatinh.catalog`).
+- ``phongtrao_catalog``: the units (tỉnh Hà Tĩnh, huyện Cẩm Xuyên and its 23
+  communes of 2021, with codes, also as rows of phongtrao's unit registry),
+  agencies, the movement in the province's wording, recipients and award
+  forms (:mod:`phongtrao_hatinh.catalog`).
 - ``phongtrao_templates``: the template ``ha-tinh-2021``.
 - ``phongtrao_choose_template``: ``ha-tinh-2021`` for a plan issued by one of
   those units on or before 2025-06-30.
 - ``phongtrao_new_plan``: the 2021 starter plan of huyện Cẩm Xuyên or one of
   its communes (:mod:`phongtrao_hatinh.plans`).
-- ``phongtrao_check``: ``ha-tinh-unit``, units named and coded as the official
-  list has them (:mod:`phongtrao_hatinh.checks`).
+- ``phongtrao_check``: ``ha-tinh-unit``, units of a plan dated before the 2025
+  reform named as the list of 2021 has them (:mod:`phongtrao_hatinh.checks`);
+  codes are checked, on the plan's date, by phongtrao's own ``unit-code``.
 """
 
 from __future__ import annotations

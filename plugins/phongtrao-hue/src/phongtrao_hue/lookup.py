@@ -61,13 +61,20 @@ def resolve(level: Level, text: str) -> AdministrativeUnit | None:
             f"{described(ours)} is at level {ours.level.value!r}, not {level.value!r}; "
             f"expected {_level_option(ours.level)} for {given!r}"
         )
-    close = [ours] if ours is not None else data.closest(name)
+    if ours is not None:
+        # Huế's name with another generic noun ("xã Thuận Hóa" for the phường).
+        raise ValueError(
+            f"{given!r} is not the official name of a unit of thành phố Huế at level "
+            f"{level.value!r} (the official list of 2025, vietnam-provinces); did you mean "
+            f"{_quoted([ours])}?"
+        )
+    # Only units of Huế at this level, of the kind named, may be what was meant: "tỉnh
+    # Quảng Bình" at level tinh is no misspelt commune of Huế, but a unit of elsewhere.
+    close = data.closest(name, level=level, kind=kind)
     if not close:
         return None
-    hint = "; ".join(f"{_level_option(unit.level)} for {unit.full_name}"
-                     for unit in close if unit.level is not level)
     raise ValueError(
         f"{given!r} is not the official name of a unit of thành phố Huế at level "
         f"{level.value!r} (the official list of 2025, vietnam-provinces); did you mean "
-        f"{_quoted(close)}?" + (f" ({hint})" if hint else "")
+        f"{_quoted(close)}?"
     )

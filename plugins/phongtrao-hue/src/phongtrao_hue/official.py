@@ -148,17 +148,21 @@ class Registry:
         """Whether an official unit outside Huế has this level, kind (if given) and name."""
         return (level, kind, key(name)) in self.elsewhere
 
-    def closest(self, name: str, count: int = 3) -> list[AdministrativeUnit]:
+    def closest(self, name: str, count: int = 3, *, level: Level | None = None,
+                kind: UnitKind | None = None) -> list[AdministrativeUnit]:
         """The units of Huế whose names are closest to ``name``, best first.
 
         Names equal but for their marks are the answer when there are any
         ("Thuận Hóa" for "Thuận Hoá" or "Thuan Hoa"); otherwise the names
-        ``difflib`` finds similar ("Vỹ Dạ" for "Vĩ Dạ").
+        ``difflib`` finds similar ("Vỹ Dạ" for "Vĩ Dạ"). Only units at ``level``
+        and of ``kind`` are candidates, when they are given: at level tinh,
+        the city alone.
         """
         folded = fold(name)
         by_fold: dict[str, list[AdministrativeUnit]] = collections.defaultdict(list)
         for unit in self.units:
-            by_fold[fold(unit.name)].append(unit)
+            if (level is None or unit.level is level) and (kind is None or unit.kind is kind):
+                by_fold[fold(unit.name)].append(unit)
         if folded in by_fold:
             return by_fold[folded][:count]
         found: list[AdministrativeUnit] = []
