@@ -22,6 +22,10 @@ from phongtrao._rules import AWARD_RULES, CODES
 from phongtrao._rules.sources import Checked
 from phongtrao.hookspecs import Catalog, hookimpl
 from phongtrao.model import (
+    Decision,
+    Documents,
+    Issued,
+    Nominee,
     REFORM_DATE,
     AdministrativeUnit,
     Assessment,
@@ -124,6 +128,22 @@ def granting(plan: Plan, **changes: object) -> Plan:
     assert awarded.awards is not None
     grant = attrs.evolve(awarded.awards.grants[0], **changes)
     return attrs.evolve(awarded, awards=attrs.evolve(awarded.awards, grants=(grant,)))
+
+
+def proposed(name: str, recipient: str = "tap_the", **fields: object) -> Nominee:
+    """A nominee named ``name``, of kind ``recipient``."""
+    return Nominee(name=name, recipient=recipient, **fields)  # type: ignore[arg-type]
+
+
+def nominating(plan: Plan, *nominees: Nominee, **grant: object) -> Plan:
+    """The plan with the ward's Giấy khen (changed as ``grant`` says) and ``nominees``."""
+    return attrs.evolve(granting(plan, **grant), nominees=nominees)
+
+
+def decided(plan: Plan, day: str) -> Plan:
+    """The plan with a quyết định khen thưởng issued on ``day``."""
+    decision = Decision(issued=Issued(date=PartialDate.parse(day)))
+    return attrs.evolve(plan, documents=Documents(decision=decision))
 
 
 FAMILIES = Indicator(id="gdvh", name="Gia đình văn hóa", counted="hộ gia đình",
@@ -372,6 +392,32 @@ CASES = [
         "an award given at a milestone no one has",
         lambda p: granting(p, at="hoi-nghi-xa"),
         [("$.awards.grants[0].at", "award-tier-unknown", ERROR)],
+    ),
+    Case(
+        "a nominee for a grant no grant is",
+        lambda p: nominating(p, proposed("Thôn Trung", grant="bang-khen"), id="giay-khen"),
+        [("$.nominees[0].grant", "nominee-grant-unknown", ERROR)],
+    ),
+    Case(
+        "a nominee of a kind the grant does not go to",
+        lambda p: nominating(p, proposed("Ông Nguyễn Văn A", "ca_nhan")),
+        [("$.nominees[0].recipient", "nominee-recipient", ERROR)],
+    ),
+    Case(
+        "a nominee listed twice, spelt the same but for case and spaces",
+        lambda p: nominating(p, proposed("Thôn Trung Hòa", unit="xã Cẩm Quan"),
+                             proposed("thôn  Trung hòa", unit="Xã Cẩm Quan")),
+        [("$.nominees[1]", "nominee-duplicate", ERROR)],
+    ),
+    Case(
+        "more nominees than the grant's total",
+        lambda p: nominating(p, proposed("Thôn Một"), proposed("Thôn Hai"), quota=1),
+        [("$.awards.grants[0].quota", "nominee-count", ERROR)],
+    ),
+    Case(
+        "a thôn văn hóa given by the ward's chair, decided before the reform",
+        lambda p: decided(nominating(p, proposed("Thôn Một"), form=AwardForm.THON_VAN_HOA), "2025-06-20"),
+        [("$.nominees[0].grant", "nominee-award-date", ERROR)],
     ),
     Case(
         "a target of an indicator the plan does not define",

@@ -635,15 +635,16 @@ class TestCommunes:
 
 
 class TestTemplates:
-    def test_lists_ke_hoach(self, cli: Cli) -> None:
-        """Templates lists ke-hoach: its name, kind KH, 'built-in' and an existing file."""
+    def test_lists_every_kind(self, cli: Cli) -> None:
+        """Templates lists one built-in template a kind: its name, kind, 'built-in', a file."""
         outcome = cli("templates")
         assert (0, "") == (outcome.code, outcome.err)
         rows = [line.split("\t") for line in outcome.out.splitlines()]
-        assert ["ke-hoach"] == [row[0] for row in rows]
-        _, kind, origin, file = rows[0]
-        assert ("KH", "built-in") == (kind, origin)
-        assert Path(file).is_file()
+        assert sorted(BUILTIN) == [row[0] for row in rows]
+        kinds = {name: (kind, origin) for name, kind, origin, _ in rows}
+        assert ("KH", "built-in") == kinds["ke-hoach"]
+        assert ("QĐ", "built-in") == kinds["quyet-dinh"]
+        assert all(Path(row[3]).is_file() for row in rows)
 
 
 class TestHelp:
@@ -791,3 +792,59 @@ class TestEntryPoint:
         assert (2, "") == (result.returncode, result.stdout)
         assert 1 == len(result.stderr.splitlines())
         assert "Traceback" not in result.stderr
+
+
+SET = Path(__file__).parent.parent / "examples" / "cam-xuyen-2021-set" / "plan.yaml"
+EXAMPLE = SET.parent.parent / "cam-xuyen-2021" / "plan.yaml"
+
+
+class TestPackage:
+    def test_writes_the_set_and_lists_the_files(self, cli: Cli, tmp_path: Path) -> None:
+        """package: exit 0, one written path a line, in the set's order."""
+        outcome = cli("package", SET, "-o", tmp_path / "ho-so")
+        assert (0, "") == (outcome.code, outcome.err)
+        assert ["01-ke-hoach.docx", "02-de-cuong.docx", "03-giay-moi.docx",
+                "04-chuong-trinh.docx", "05-to-trinh.docx", "06-quyet-dinh.docx",
+                "07-bao-cao.docx", "08-cong-van.docx"] == [
+            Path(line).name for line in outcome.out.splitlines()]
+
+    def test_a_second_run_asks_for_force(self, cli: Cli, tmp_path: Path) -> None:
+        """An existing set: exit 2 naming the files and --force; nothing changes."""
+        assert 0 == cli("package", SET, "-o", tmp_path, "--document", "giay-moi").code
+        before = (tmp_path / "03-giay-moi.docx").read_bytes()
+        outcome = cli("package", SET, "-o", tmp_path, "--document", "giay-moi")
+        assert (2, True, True) == (outcome.code, "03-giay-moi.docx" in outcome.err,
+                                   "--force" in outcome.err)
+        assert "overwrite=True" not in outcome.err
+        assert before == (tmp_path / "03-giay-moi.docx").read_bytes()
+        assert 0 == cli("package", SET, "-o", tmp_path, "--document", "giay-moi",
+                        "--force").code
+
+    def test_a_document_lacking_facts_is_left_out_with_exit_1(
+            self, cli: Cli, tmp_path: Path) -> None:
+        """The seed plan asks for no conference detail: a giấy mời is left out, saying why."""
+        plan = tmp_path / "plan.yaml"
+        plan.write_text(EXAMPLE.read_text(encoding="utf-8") + "\ndocuments:\n  invitation: {}\n",
+                        encoding="utf-8")
+        outcome = cli("package", plan, "-o", tmp_path / "out")
+        assert (1, ["01-ke-hoach.docx"]) == (
+            outcome.code, [Path(line).name for line in outcome.out.splitlines()])
+        assert "Giấy mời (giay-moi) left out: it needs" in outcome.err
+        assert "--draft" in outcome.err
+        drafted = cli("package", plan, "-o", tmp_path / "draft", "--draft")
+        # The giấy mời, and its chương trình (attached to it by default), as drafts.
+        assert (0, 3) == (drafted.code, len(drafted.out.splitlines()))
+
+    def test_render_one_kind(self, cli: Cli, tmp_path: Path) -> None:
+        """render --document quyet-dinh writes the decision alone."""
+        out = tmp_path / "qd.docx"
+        outcome = cli("render", SET, "--document", "quyet-dinh", "-o", out)
+        assert (0, "") == (outcome.code, outcome.err)
+        assert "QUYẾT ĐỊNH:" in testing.document_lines(out)
+
+    def test_render_a_kind_lacking_facts_says_what(self, cli: Cli, tmp_path: Path) -> None:
+        """A giấy mời of the seed plan: exit 3 naming what it needs; no file."""
+        out = tmp_path / "gm.docx"
+        outcome = cli("render", EXAMPLE, "--document", "giay-moi", "-o", out)
+        assert (3, True, False) == (outcome.code, "it needs the conference's start time"
+                                    in outcome.err, out.exists())

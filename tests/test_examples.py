@@ -347,7 +347,7 @@ class TestWard:
 # -- plan-file examples: run with the phongtrao command, as their READMEs say ------------------
 
 #: Examples that are a plan file and a README, run with the ``phongtrao`` command.
-PLAN_EXAMPLES = ("national-2020", "ben-thanh-2025", "ha-tinh-2025")
+PLAN_EXAMPLES = ("national-2020", "ben-thanh-2025", "ha-tinh-2025", "cam-xuyen-2021-set")
 
 
 def phongtrao_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -369,6 +369,18 @@ def plan_example_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, lis
                              f"{name}.docx", cwd=out))
         documents[name] = document_lines(out / f"{name}.docx")
     return documents
+
+
+def test_the_set_example_packages_from_its_readme(tmp_path: Path) -> None:
+    """The set README's ``phongtrao package`` writes the eight documents, every plugin on."""
+    readme = (EXAMPLES / "cam-xuyen-2021-set" / "README.md").read_text(encoding="utf-8")
+    assert "phongtrao package examples/cam-xuyen-2021-set/plan.yaml -o out/ho-so" in readme
+    result = phongtrao_command("package", str(EXAMPLES / "cam-xuyen-2021-set" / "plan.yaml"),
+                               "-o", "out/ho-so", cwd=tmp_path)
+    assert (0, "") == (result.returncode, result.stderr)
+    written = sorted(path.name for path in (tmp_path / "out" / "ho-so").iterdir())
+    assert 8 == len(written) and written[0] == "01-ke-hoach.docx"
+    assert all(document_lines(tmp_path / "out" / "ho-so" / name) for name in written)
 
 
 @pytest.mark.parametrize("name", PLAN_EXAMPLES)

@@ -23,6 +23,7 @@ import attrs
 import pytest
 
 import phongtrao
+from phongtrao._templates import BUILTIN
 from phongtrao import (
     PluginFailure,
     PluginInfo,
@@ -213,7 +214,7 @@ class TestHookTemplates:
         """Returning a bare TemplateSpec (not a list) leaves the plugin out, naming the hook."""
         spec = TemplateSpec(name="mau", file=template_with(tmp_path, "x"))
         manager = registered(("tinh", plugin(templates=lambda: spec)))
-        assert (["ke-hoach"], [PluginFailure(
+        assert (sorted(BUILTIN), [PluginFailure(
             "tinh", "phongtrao_templates",
             "returned one TemplateSpec, expected an iterable of them (a list)")],
         ) == (sorted(manager.templates()), list(manager.failures))
@@ -222,7 +223,7 @@ class TestHookTemplates:
     def test_a_name_like_a_path_is_a_failure(self, name: str, tmp_path: Path) -> None:
         """A template name that looks like a path could hide a file: the plugin is left out."""
         manager = registered(("tinh", templates_plugin(name, template_with(tmp_path, "x"))))
-        assert (["ke-hoach"], [("tinh", "phongtrao_templates")]) == (
+        assert (sorted(BUILTIN), [("tinh", "phongtrao_templates")]) == (
             sorted(manager.templates()), [(f.plugin, f.hook) for f in manager.failures])
 
 
@@ -243,7 +244,7 @@ class TestHookChooseTemplate:
         manager = registered(("a", plugin(choose_template=lambda plan: choice)))
         assert ("ke-hoach", [PluginFailure(
             "a", "phongtrao_choose_template", f"chose the template {choice!r}, which no plugin "
-            "registers; expected one of ke-hoach")],
+            f"registers; expected one of {', '.join(sorted(BUILTIN))}")],
         ) == (manager.choose_template(example_plan), list(manager.failures))
 
     def test_none_falls_through_to_ke_hoach(self, example_plan: Plan) -> None:
@@ -600,7 +601,7 @@ def _good(hook: str, tmp_path: Path) -> tuple[Callable[..., Any], Callable[[Plug
     plan = starter_plan(Level.XA, "Cam Lộ", 2026)
     cases: dict[str, tuple[Callable[..., Any], Callable[[Plugins, Plan], Any], Any]] = {
         "templates": (lambda: [TemplateSpec(name="tot", file=path)],
-                      lambda m, p: sorted(m.templates()), ["ke-hoach", "tot"]),
+                      lambda m, p: sorted(m.templates()), sorted([*BUILTIN, "tot"])),
         "choose_template": (lambda: "ke-hoach", lambda m, p: m.choose_template(p), "ke-hoach"),
         "catalog": (lambda: Catalog(recipients=("Tốt",)),
                     lambda m, p: m.catalog().recipients, ("Tốt",)),
@@ -823,7 +824,7 @@ class TestInfo:
         expected = [
             PluginInfo("national", phongtrao.__version__,
                        ("phongtrao_catalog", "phongtrao_choose_template", "phongtrao_lint_rules",
-                        "phongtrao_new_plan", "phongtrao_templates"), ("ke-hoach",)),
+                        "phongtrao_new_plan", "phongtrao_templates"), tuple(BUILTIN)),
             PluginInfo("gamma", "2.3.4", ("phongtrao_check", "phongtrao_templates"),
                        ("gamma-2026",)),
         ]

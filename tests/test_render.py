@@ -466,7 +466,7 @@ class TestContext:
         context = template_context(example_plan)
         expected = {"context_version", "plan", "header", "kind_title", "title", "bases",
                     "introduction", "body", "closing", "recipients_title", "recipients",
-                    "signature", "annexes"}
+                    "signature", "annexes", "document", "addressees", "authority"}
         assert (expected, 1) == (set(context), context["context_version"])
 
     def test_counts_come_from_the_movement(self, example_plan: Plan) -> None:

@@ -100,6 +100,20 @@ class Look:
         return 21.0 - self.margins[2] - self.margins[3]
 
 
+_TEMPLATES = ROOT / "src" / "phongtrao" / "templates"
+
+#: The national templates of the other kinds of document: name, title, with the frame.
+KINDS = {
+    "de-cuong": ("Hướng dẫn đề cương báo cáo (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "giay-moi": ("Giấy mời (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "chuong-trinh": ("Chương trình hội nghị (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "to-trinh": ("Tờ trình (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "quyet-dinh": ("Quyết định (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "bao-cao": ("Báo cáo (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "cong-van": ("Công văn (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "phu-luc": ("Phụ lục gửi kèm một văn bản (mẫu theo Nghị định 30/2020/NĐ-CP)", False),
+}
+
 #: The looks this tool builds: the national template and the plugins' variants.
 LOOKS = {
     "national": (Look(), TARGET),
@@ -236,6 +250,19 @@ def _styles(document: Document, look: Look) -> None:
     document.styles["PT Annex Number"].paragraph_format.page_break_before = True
     _style(document, "PT Annex Title", size=14, bold=True, align=center, indent=None, after=0,
            line=1.0, keep_with_next=True)
+    _style(document, "PT Annex Title First", size=14, bold=True, align=center, indent=None,
+           after=0, line=1.0, keep_with_next=True)
+    document.styles["PT Annex Title First"].paragraph_format.page_break_before = True
+    _style(document, "PT About", size=12, align=center, indent=None, before=4, after=0,
+           line=1.0)
+    _style(document, "PT Addressee", size=14, align=center, indent=None, after=6, line=1.0)
+    _style(document, "PT Addressee Line", size=14, align=WD_ALIGN_PARAGRAPH.LEFT, indent=None,
+           after=0, line=1.0)
+    document.styles["PT Addressee Line"].paragraph_format.left_indent = Cm(4.0)
+    _style(document, "PT Authority", size=14, bold=True, align=center, indent=None, before=6,
+           after=6, line=1.0, keep_with_next=True)
+    _style(document, "PT Center", size=14, bold=True, align=center, indent=None, before=6,
+           after=6, line=1.0, keep_with_next=True)
     _style(document, "PT Annex Note", size=14, italic=True, align=center, indent=None,
            after=12, line=1.0, keep_with_next=True)
     _style(document, "PT Table", size=13, align=WD_ALIGN_PARAGRAPH.LEFT, indent=None,
@@ -318,6 +345,9 @@ def _header_table(document: Document, look: Look) -> None:
     _rule(left, 2.0, 2.0)
     number = _cell_paragraph(left, "{{ header.number_line }}", "PT Number")
     number.paragraph_format.space_before = Pt(6)  # type: ignore[attr-defined]
+    _cell_paragraph(left, "{%p if header.about %}", "PT About")  # a công văn's V/v
+    _cell_paragraph(left, "{{ header.about }}", "PT About")
+    _cell_paragraph(left, "{%p endif %}", "PT About")
     _cell_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PT Header Bold")
     _cell_paragraph(right, "Độc lập - Tự do - Hạnh phúc", "PT Motto")
     _rule(right, 1.75, 1.75)
@@ -332,10 +362,24 @@ def _paragraph(document: Document, text: str, style: str) -> object:
 
 
 def _body(document: Document) -> None:
+    _paragraph(document, "{%p if kind_title %}", "PT Title")  # a công văn has none
     _paragraph(document, "{{ kind_title }}", "PT Title")
     _paragraph(document, "{{ title }}", "PT Subject")
     _rule(document, 6.5, 6.5)
+    _paragraph(document, "{%p endif %}", "PT Title")
     _paragraph(document, "", "PT Body")
+    # Kính gửi: one name on the line, or several below it, one a line.
+    _paragraph(document, "{%p if addressees|length == 1 %}", "PT Addressee")
+    _paragraph(document, "Kính gửi: {{ addressees[0] }}", "PT Addressee")
+    _paragraph(document, "{%p elif addressees %}", "PT Addressee")
+    _paragraph(document, "Kính gửi:", "PT Addressee")
+    _paragraph(document, "{%p for line in addressees %}", "PT Addressee Line")
+    _paragraph(document, "{{ line }}", "PT Addressee Line")
+    _paragraph(document, "{%p endfor %}", "PT Addressee Line")
+    _paragraph(document, "{%p endif %}", "PT Addressee")
+    _paragraph(document, "{%p if authority %}", "PT Authority")  # who decides, above the bases
+    _paragraph(document, "{{ authority }}", "PT Authority")
+    _paragraph(document, "{%p endif %}", "PT Authority")
     _paragraph(document, "{%p for basis in bases %}", "PT Basis")
     _paragraph(document, "{{ basis }}", "PT Basis")
     _paragraph(document, "{%p endfor %}", "PT Basis")
@@ -385,6 +429,13 @@ def _blocks(document: Document, blocks: str) -> None:
     bullet.add_run("{{ block.prefix }}")
     bullet.add_run("{{ block.lead }}").bold = True
     bullet.add_run("{% if block.lead and block.text %} {% endif %}{{ block.text }}")
+    _paragraph(document, '{%p elif block.kind == "center" %}', "PT Center")
+    _paragraph(document, "{%p if block.lead %}", "PT Center")
+    _paragraph(document, "{{ block.lead }}", "PT Center")
+    _paragraph(document, "{%p endif %}", "PT Center")
+    _paragraph(document, "{{ block.text }}", "PT Center")
+    _paragraph(document, '{%p elif block.kind == "table" %}', "PT Body")
+    _data_table(document, "block.table", "block.widths")
     _paragraph(document, "{%p else %}", "PT Body")
     item = document.add_paragraph(style="PT Body")
     item.add_run("{{ block.prefix }}")
@@ -430,34 +481,46 @@ def _stretched_grid(table: object, widths: str) -> None:
         cell_width.getparent().remove(cell_width)
 
 
+def _data_table(document: Document, table_name: str, widths: str) -> None:
+    """A table of the context's ``table_name``: its columns as the heading row, then its rows.
+
+    docxtpl replaces the whole cell holding a {%tc %} tag and the whole row
+    holding a {%tr %} tag, so each tag has a cell or a row of its own.
+    """
+    table = document.add_table(rows=4, cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _grid(table)
+    heading, loop, cells, end = table.rows
+    _cell_paragraph(heading.cells[0], f"{{%tc for column in {table_name}.columns %}}",
+                    "PT Table Heading")
+    _cell_paragraph(heading.cells[1], "{{ column }}", "PT Table Heading")
+    _cell_paragraph(heading.cells[2], "{%tc endfor %}", "PT Table Heading")
+    _cell_paragraph(loop.cells[0], f"{{%tr for row in {table_name}.rows %}}", "PT Table")
+    _cell_paragraph(cells.cells[0], "{%tc for cell in row %}", "PT Table")
+    _cell_paragraph(cells.cells[1], "{{ cell }}", "PT Table")
+    _cell_paragraph(cells.cells[2], "{%tc endfor %}", "PT Table")
+    _cell_paragraph(end.cells[0], "{%tr endfor %}", "PT Table")
+    _stretched_grid(table, widths)
+    table.rows[0].repeat_header = True  # type: ignore[attr-defined]
+
+
 def _annexes(document: Document, look: Look) -> None:
     """Each annex on a page of its own: Phụ lục N, title, the note, text, table."""
     _paragraph(document, "{%p for annex in annexes %}", "PT Annex Number")
+    # A new page opens at the number ("Phụ lục I"), or at the title of an annex without one.
+    _paragraph(document, "{%p if annex.number %}", "PT Annex Number")
     _paragraph(document, "{{ annex.number }}", "PT Annex Number")
     _paragraph(document, "{{ annex.title }}", "PT Annex Title")
+    _paragraph(document, "{%p else %}", "PT Annex Title First")
+    _paragraph(document, "{{ annex.title }}", "PT Annex Title First")
+    _paragraph(document, "{%p endif %}", "PT Annex Title")
     _paragraph(document, "{%p if annex.subtitle %}", "PT Annex Title")
     _paragraph(document, "{{ annex.subtitle }}", "PT Annex Title")
     _paragraph(document, "{%p endif %}", "PT Annex Title")
     _paragraph(document, "{{ annex.attached }}", "PT Annex Note")
     _blocks(document, "annex.body")
     _paragraph(document, "{%p if annex.table %}", "PT Body")
-    # docxtpl replaces the whole cell holding a {%tc %} tag and the whole row
-    # holding a {%tr %} tag, so each tag has a cell or a row of its own.
-    table = document.add_table(rows=4, cols=3)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _grid(table)
-    heading, loop, cells, end = table.rows
-    _cell_paragraph(heading.cells[0], "{%tc for column in annex.table.columns %}",
-                    "PT Table Heading")
-    _cell_paragraph(heading.cells[1], "{{ column }}", "PT Table Heading")
-    _cell_paragraph(heading.cells[2], "{%tc endfor %}", "PT Table Heading")
-    _cell_paragraph(loop.cells[0], "{%tr for row in annex.table.rows %}", "PT Table")
-    _cell_paragraph(cells.cells[0], "{%tc for cell in row %}", "PT Table")
-    _cell_paragraph(cells.cells[1], "{{ cell }}", "PT Table")
-    _cell_paragraph(cells.cells[2], "{%tc endfor %}", "PT Table")
-    _cell_paragraph(end.cells[0], "{%tr endfor %}", "PT Table")
-    _stretched_grid(table, "annex.widths")
-    table.rows[0].repeat_header = True  # type: ignore[attr-defined]
+    _data_table(document, "annex.table", "annex.widths")
     _paragraph(document, "{%p endif %}", "PT Body")
     _paragraph(document, "{%p endfor %}", "PT Body")
 
@@ -539,18 +602,27 @@ def _schema_order(document: Document) -> None:
                     properties.append(child)  # appending moves it: the children end in order
 
 
-def build(look: Look = Look()) -> bytes:
-    """Build the template with ``look`` and return the bytes of the .docx."""
+def build(look: Look = Look(), *, frame: bool = True) -> bytes:
+    """Build the template with ``look`` and return the bytes of the .docx.
+
+    ``frame``: the header, title, body, signature and Nơi nhận; without it, the
+    template prints only the annexes, the first on the first page (a Phụ lục
+    sent on its own).
+    """
     document = Document()
     _page(document, look)
     _defaults(document)
     _styles(document, look)
+    if not frame:
+        for name in ("PT Annex Number", "PT Annex Title First"):
+            document.styles[name].paragraph_format.page_break_before = False
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
-    _header_table(document, look)
-    _body(document)
-    _foot_table(document, look)
+    if frame:
+        _header_table(document, look)
+        _body(document)
+        _foot_table(document, look)
     _annexes(document, look)
     _page_numbers(document)
     _schema_order(document)
@@ -601,6 +673,11 @@ def main(argv: list[str]) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(build(look))
         print(f"wrote {target}")
+        if name == "national" and args.output is None:  # the national look of every kind
+            for kind, (title, frame) in KINDS.items():
+                path = _TEMPLATES / f"{kind}.docx"
+                path.write_bytes(build(dataclasses.replace(look, title=title), frame=frame))
+                print(f"wrote {path}")
     return 0
 
 

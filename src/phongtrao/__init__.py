@@ -55,7 +55,7 @@ from phongtrao.errors import (
 from phongtrao.model import Plan
 
 if _typing.TYPE_CHECKING:
-    from phongtrao._api import check, render, render_bytes, template_context
+    from phongtrao._api import check, render, render_bytes, render_package, template_context
     from phongtrao._batch import output_names, render_many, worker_pool
     from phongtrao._cascade import (
         commune_plan,
@@ -74,6 +74,9 @@ if _typing.TYPE_CHECKING:
     from phongtrao._national import starter_plan
     from phongtrao._rendering import (
         CONTEXT_VERSION,
+        DOCUMENTS,
+        LeftOut,
+        Package,
         PdfConverter,
         Rendered,
         Renderer,
@@ -88,6 +91,8 @@ PROBLEM_CODES: dict[str, str] = _CODES
 # only load plans: rendering, batches, the cascade and the starters.
 _LAZY = {
     "check": "_api", "render": "_api", "render_bytes": "_api", "template_context": "_api",
+    "render_package": "_api", "DOCUMENTS": "_rendering", "LeftOut": "_rendering",
+    "Package": "_rendering",
     "output_names": "_batch", "render_many": "_batch", "worker_pool": "_batch",
     "commune_plan": "_cascade", "commune_plans": "_cascade",
     "official_communes": "_cascade", "official_provinces": "_cascade",
@@ -112,6 +117,7 @@ def __getattr__(name: str) -> _typing.Any:
 
 __all__ = [
     "CONTEXT_VERSION",
+    "DOCUMENTS",
     "LINT_RULES",
     "PROBLEM_CODES",
     "BatchError",
@@ -120,9 +126,11 @@ __all__ = [
     "DocumentError",
     "Finding",
     "Format",
+    "LeftOut",
     "Limits",
     "LookupOutcome",
     "ModelError",
+    "Package",
     "PdfConverter",
     "PhongtraoError",
     "Plan",
@@ -157,6 +165,7 @@ __all__ = [
     "render",
     "render_bytes",
     "render_many",
+    "render_package",
     "starter_plan",
     "structure_plan",
     "template_context",

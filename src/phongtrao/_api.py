@@ -14,11 +14,12 @@ from phongtrao._default import default_renderer
 from phongtrao._plugins import Plugins
 from phongtrao._problems import Problem
 from phongtrao._rendering import PdfConverter, Rendered, Renderer
+from phongtrao._rendering.dossier import Package
 from phongtrao._rules import Check
 from phongtrao._rules import check as builtin_checks
 from phongtrao.model import Plan
 
-__all__ = ["check", "render", "render_bytes", "template_context"]
+__all__ = ["check", "render", "render_bytes", "render_package", "template_context"]
 
 
 def check(
@@ -54,23 +55,31 @@ def render_bytes(
     check: bool = True,
     draft: bool = False,
     renderer: Renderer | None = None,
+    document: str = "ke-hoach",
 ) -> bytes:
-    """Render ``plan`` to the bytes of a .docx.
+    """Render ``plan``'s ``document`` (its Kế hoạch by default) to the bytes of a .docx.
 
     Args:
         plan: the plan to render.
         template: a template name or a path to a .docx template; by default
-            the plugins choose.
+            the plugins choose for the Kế hoạch, and another kind uses the
+            template of its name.
         check: refuse plans with errors (the default); empty texts and
             characters a document cannot hold are refused either way.
-        draft: allow values still marked «…».
+        draft: allow values still marked «…», and print «…» where a document
+            lacks a fact it needs.
         renderer: the renderer to use; the default one when None.
+        document: which document of the conference's set: one of
+            :data:`phongtrao.DOCUMENTS` (``"giay-moi"``, ``"quyet-dinh"`` …).
 
     Raises:
         PlanError: when the plan has errors.
-        RenderError: when the template fails.
+        RenderError: when the template fails, or the document lacks facts it
+            needs (the message lists them) and ``draft`` is false.
+        KeyError: for a ``document`` that is no kind of document.
     """
-    return _renderer(renderer).render_bytes(plan, template, check=check, draft=draft)
+    return _renderer(renderer).render_bytes(plan, template, check=check, draft=draft,
+                                            document=document)
 
 
 def render(
@@ -84,6 +93,7 @@ def render(
     pdfa: bool = False,
     converter: PdfConverter | None = None,
     renderer: Renderer | None = None,
+    document: str = "ke-hoach",
 ) -> Rendered:
     """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
 
@@ -104,6 +114,8 @@ def render(
             this document and ended after it.
         renderer: the renderer (plugins and prepared templates); the default
             one (``PHONGTRAO_PLUGINS``) when None.
+        document: which document of the conference's set to render: one of
+            :data:`phongtrao.DOCUMENTS`; the Kế hoạch by default.
 
     Every document carries the plan's title, the issuer as author, a subject,
     keywords and the language vi-VN (:meth:`phongtrao.Renderer.document_properties`),
@@ -116,18 +128,79 @@ def render(
         ValueError: when ``out`` has another suffix, or ``pdfa`` is asked of a .docx.
         FileExistsError: when ``out`` exists and ``overwrite`` is false.
         PlanError: when the plan has errors.
-        RenderError: when the template or the PDF conversion fails.
+        RenderError: when the template or the PDF conversion fails, or the
+            document lacks facts it needs and ``draft`` is false.
+        KeyError: for a ``document`` that is no kind of document.
     """
     return _renderer(renderer).render(plan, out, template, overwrite=overwrite, check=check,
-                                      draft=draft, pdfa=pdfa, converter=converter)
+                                      draft=draft, pdfa=pdfa, converter=converter,
+                                      document=document)
 
 
-def template_context(plan: Plan, *, renderer: Renderer | None = None) -> dict[str, Any]:
-    """The names a template sees when ``plan`` is rendered (docs/templates.md).
+def render_package(
+    plan: Plan,
+    folder: str | os.PathLike[str],
+    *,
+    documents: Iterable[str] | None = None,
+    pdf: bool = False,
+    pdfa: bool = False,
+    draft: bool = False,
+    overwrite: bool = False,
+    check: bool = True,
+    converter: PdfConverter | None = None,
+    renderer: Renderer | None = None,
+) -> Package:
+    """Write the conference's document set of ``plan`` into ``folder``, one file a document.
 
-    The documented names (``context_version``, ``plan``, ``header``,
-    ``kind_title``, ``title``, ``bases``, ``introduction``, ``body``,
-    ``closing``, ``recipients_title``, ``recipients``, ``signature``), built
-    from the outline as the plugins adjust it, then the names plugins add.
+    The documents are those the plan asks for (its Kế hoạch always; the others
+    under ``documents:`` in the plan file), named by their place in the set —
+    ``01-ke-hoach``, ``02-de-cuong``, ``03-giay-moi``, ``04-chuong-trinh``,
+    ``05-to-trinh``, ``06-quyet-dinh``, ``07-bao-cao``, ``08-cong-van`` — so a
+    name never depends on which others are there. They are all made first;
+    nothing is written unless every document to write could be made.
+
+    Args:
+        plan: the plan, with its ``documents`` and ``nominees``.
+        folder: the folder to write into; made when missing.
+        documents: only these kinds (names of :data:`phongtrao.DOCUMENTS`),
+            instead of those the plan asks for.
+        pdf: write .pdf instead of .docx (needs LibreOffice).
+        pdfa: write PDF/A-2b, the archival form of PDF (implies ``pdf``).
+        draft: make every document, printing «…» where a fact is missing;
+            otherwise a document lacking facts is left out and listed in
+            :attr:`Package.left_out` with what it needs.
+        overwrite: replace files of the same names; by default an existing
+            file stops the whole set before anything is written.
+        check: refuse plans with errors (the default).
+        converter: the :class:`~phongtrao.PdfConverter` to convert with.
+        renderer: the renderer to use; the default one when None.
+
+    Returns:
+        The files written, the documents left out, and the plan's warnings.
+
+    Raises:
+        PlanError: when the plan has errors.
+        RenderError: when a template or a PDF conversion fails (nothing is written).
+        FileExistsError: when a file of the set exists and ``overwrite`` is false.
+        NotADirectoryError: when ``folder`` is a file.
+        KeyError: for a name in ``documents`` that is no kind of document.
     """
-    return _renderer(renderer).context(plan)
+    return _renderer(renderer).render_package(plan, folder, documents=documents, pdf=pdf,
+                                              pdfa=pdfa, draft=draft, overwrite=overwrite,
+                                              check=check, converter=converter)
+
+
+def template_context(plan: Plan, *, renderer: Renderer | None = None,
+                     document: str = "ke-hoach") -> dict[str, Any]:
+    """The names a template sees when ``plan``'s ``document`` is rendered (docs/templates.md).
+
+    The documented names (``context_version``, ``plan``, ``document``,
+    ``header``, ``kind_title``, ``title``, ``addressees``, ``authority``,
+    ``bases``, ``introduction``, ``body``, ``closing``, ``recipients_title``,
+    ``recipients``, ``signature``, ``annexes``), built from the outline as the
+    plugins adjust it for the Kế hoạch, then the names plugins add.
+
+    Raises:
+        KeyError: for a ``document`` that is no kind of document.
+    """
+    return _renderer(renderer).context(plan, document)

@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from phongtrao._templates import KIND_TEMPLATES
+
 if TYPE_CHECKING:
     from phongtrao import Finding, Renderer
     from phongtrao.errors import UnitLookupError
@@ -153,7 +155,8 @@ def _render(args: argparse.Namespace) -> int:
             raise _CommandError(USAGE, f"--pdfa writes PDF/A; give a .pdf output, not {output}")
         with _terminate_as_interrupt():
             rendered = args.session.renderer.render(plan, output, template=args.template,
-                                                    overwrite=args.force, pdfa=args.pdfa)
+                                                    overwrite=args.force, pdfa=args.pdfa,
+                                                    draft=args.draft, document=args.document)
     except phongtrao.PlanError as error:
         _print_problems(args.plan, error.problems)
         return PROBLEMS
@@ -168,6 +171,36 @@ def _render(args: argparse.Namespace) -> int:
         print(f"{args.plan}: {problem}", file=sys.stderr)
     print(rendered.path)
     return OK
+
+
+def _package(args: argparse.Namespace) -> int:
+    import phongtrao
+
+    plan = _load(args.plan)
+    folder = Path(args.output)
+    try:
+        with _terminate_as_interrupt():
+            written = args.session.renderer.render_package(
+                plan, folder, documents=args.document or None, pdf=args.pdf, pdfa=args.pdfa,
+                draft=args.draft, overwrite=args.force)
+    except phongtrao.PlanError as error:
+        _print_problems(args.plan, error.problems)
+        return PROBLEMS
+    except FileExistsError as error:
+        raise _CommandError(USAGE, str(error).replace("overwrite=True, or --force",
+                                                      "--force")) from None
+    except OSError as error:
+        raise _write_failure(folder, error, force=args.force) from None
+    except phongtrao.RenderError as error:
+        raise _CommandError(RENDER_FAILED, str(error)) from None
+    for problem in written.warnings:
+        print(f"{args.plan}: {problem}", file=sys.stderr)
+    for path in written.written:
+        print(path)
+    for left in written.left_out:
+        print(f"{args.plan}: {left}; give them in the plan, or pass --draft to print «…» "
+              "where they go", file=sys.stderr)
+    return PROBLEMS if written.left_out else OK
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -484,7 +517,35 @@ def _parser() -> _Parser:
     render.add_argument("--force", action="store_true", help="replace OUT if it exists")
     render.add_argument("--pdfa", action="store_true",
                         help="write PDF/A-2b, the archival form of PDF (OUT must be .pdf)")
+    render.add_argument("--document", choices=KIND_TEMPLATES, default="ke-hoach", metavar="KIND",
+                        help="which document of the conference's set: "
+                        f"{', '.join(KIND_TEMPLATES)} (default: ke-hoach)")
+    render.add_argument("--draft", action="store_true",
+                        help="print «…» for values still to fill and facts the document lacks")
     render.set_defaults(handler=_render)
+
+    package = commands.add_parser(
+        "package", parents=[common], help="write the conference's whole document set",
+        description="Write every document the plan asks for (its Kế hoạch, and those under "
+        "'documents:' — đề cương, giấy mời, chương trình, tờ trình, quyết định, báo cáo, công "
+        "văn) into OUT_DIR, one file each named by its place in the set (01-ke-hoach.docx … "
+        "08-cong-van.docx). A document lacking facts is left out with a line saying what it "
+        "needs (exit 1), unless --draft prints «…» where they go. Nothing is written when a "
+        "file of the set exists (without --force) or a document fails.",
+    )
+    package.add_argument("plan", metavar="PLAN", help="plan file (.yaml, .json, .toml)")
+    package.add_argument("-o", "--output", required=True, metavar="OUT_DIR",
+                         help="folder to write the documents into (made when missing)")
+    package.add_argument("--document", action="append", choices=KIND_TEMPLATES, metavar="KIND",
+                         help="only this kind (repeatable): " + ", ".join(KIND_TEMPLATES))
+    package.add_argument("--pdf", action="store_true", help="write .pdf (needs LibreOffice)")
+    package.add_argument("--pdfa", action="store_true",
+                         help="write PDF/A-2b, the archival form of PDF (implies --pdf)")
+    package.add_argument("--draft", action="store_true",
+                         help="make every document, printing «…» where a fact is missing")
+    package.add_argument("--force", action="store_true",
+                         help="replace the set's files if they exist")
+    package.set_defaults(handler=_package)
 
     new = commands.add_parser(
         "new", parents=[common], help="write a starter plan to fill in",

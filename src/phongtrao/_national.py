@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 
-from phongtrao._templates import builtin_template
+from phongtrao._templates import BUILTIN, builtin_template
 from phongtrao.hookspecs import Catalog, LintRule, TemplateSpec, hookimpl
 from phongtrao.model import (
     AdministrativeUnit,
@@ -270,17 +270,26 @@ def starter_plan(
     )
 
 
+_DESCRIPTIONS = {
+    "ke-hoach": "Kế hoạch theo Nghị định 30/2020/NĐ-CP (mẫu quốc gia)",
+    "de-cuong": "Hướng dẫn đề cương báo cáo (mẫu quốc gia)",
+    "giay-moi": "Giấy mời, kèm chương trình hội nghị (mẫu quốc gia)",
+    "chuong-trinh": "Chương trình hội nghị (mẫu quốc gia)",
+    "to-trinh": "Tờ trình đề nghị khen thưởng, kèm danh sách (mẫu quốc gia)",
+    "quyet-dinh": "Quyết định khen thưởng, kèm danh sách (mẫu quốc gia)",
+    "bao-cao": "Báo cáo tổng kết (mẫu quốc gia)",
+    "cong-van": "Công văn (mẫu quốc gia)",
+    "phu-luc": "Phụ lục gửi kèm một văn bản, in riêng (mẫu quốc gia)",
+}
+
+
 @hookimpl(trylast=True)
 def phongtrao_templates() -> list[TemplateSpec]:
-    """The national Kế hoạch template of Nghị định 30/2020/NĐ-CP."""
+    """The national templates of Nghị định 30/2020/NĐ-CP, one a kind of document."""
     return [
-        TemplateSpec(
-            name="ke-hoach",
-            file=builtin_template("ke-hoach"),
-            kind=DocumentKind.KH,
-            priority=-1000,
-            description="Kế hoạch theo Nghị định 30/2020/NĐ-CP (mẫu quốc gia)",
-        )
+        TemplateSpec(name=name, file=builtin_template(name), kind=DocumentKind(kind),
+                     priority=-1000, description=_DESCRIPTIONS[name])
+        for name, kind in BUILTIN.items()
     ]
 
 

@@ -17,7 +17,16 @@ from phongtrao import vi
 from phongtrao._layout import HEADER_POINTS, column_widths, line_points
 from phongtrao._outline.phrases import END_MARK, closing_with_end_mark
 from phongtrao._outline.tree import Block, free_nodes, number_nodes
-from phongtrao.model import Agency, AnnexTable, Plan
+from phongtrao.model import (
+    Agency,
+    Annex,
+    AnnexTable,
+    DocumentKind,
+    DocumentNumber,
+    PartialDate,
+    Plan,
+    Signature,
+)
 
 __all__ = [
     "AnnexBlock",
@@ -25,9 +34,15 @@ __all__ = [
     "SignatureBlock",
     "annex_blocks",
     "attached_note",
+    "attached_to",
     "end_marked",
     "header",
+    "header_for",
+    "issuer_lines",
+    "number_text",
+    "numbered_annexes",
     "signature_block",
+    "signed_by",
 ]
 
 
@@ -43,6 +58,8 @@ class Header:
         nation: quốc hiệu — "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
         motto: tiêu ngữ — "Độc lập - Tự do - Hạnh phúc".
         date_line: địa danh, ngày tháng — "Cẩm Xuyên, ngày 05 tháng 01 năm 2021".
+        about: trích yếu công văn — "V/v triển khai Kế hoạch …" under the number,
+            for a công văn only; None otherwise.
     """
 
     parent: str | None
@@ -51,6 +68,7 @@ class Header:
     nation: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str = "Độc lập - Tự do - Hạnh phúc"
     date_line: str
+    about: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -74,9 +92,8 @@ def _parent_line(parent: Agency) -> str:
     return f"{parent.abbreviation} {parent.unit.full_name}".upper()
 
 
-def _issuer_lines(plan: Plan) -> tuple[str, ...]:
+def issuer_lines(issuer: Agency, parent: Agency | None) -> tuple[str, ...]:
     """The issuing body's lines: as given, each kept whole; else its name and unit, wrapped."""
-    issuer, parent = plan.issuer, plan.parent
     if issuer.header_lines:
         return tuple(line.upper() for line in issuer.header_lines)
     names = [issuer.name.upper()]
@@ -89,19 +106,24 @@ def _issuer_lines(plan: Plan) -> tuple[str, ...]:
 
 def header(plan: Plan) -> Header:
     """The header columns of ``plan``."""
-    number = plan.document.number
-    date = plan.document.date
+    return header_for(plan.issuer, plan.parent, plan.document.number, plan.document.date,
+                      plan.place)
+
+
+def header_for(issuer: Agency, parent: Agency | None, number: DocumentNumber,
+               date: PartialDate, place: str, about: str | None = None) -> Header:
+    """The header columns of a document of ``issuer`` (under ``parent``), numbered and dated."""
     return Header(
-        parent=None if plan.parent is None else _parent_line(plan.parent),
-        issuer_lines=_issuer_lines(plan),
+        parent=None if parent is None else _parent_line(parent),
+        issuer_lines=issuer_lines(issuer, parent),
         number_line=vi.number_line(number.number, number.symbol, number.year),
-        date_line=vi.date_line(plan.place, date.day, date.month, date.year),
+        date_line=vi.date_line(place, date.day, date.month, date.year),
+        about=None if about is None else f"V/v {about}",
     )
 
 
-def _number_text(plan: Plan) -> str:
+def number_text(number: DocumentNumber) -> str:
     """"03/KH-UBND", or a clerk's gap "     /KH-UBND" while the number is not assigned."""
-    number = plan.document.number
     if number.number is None:
         year = "" if number.year is None else f"{number.year}/"
         return f"{' ' * 5}/{year}{number.symbol}"
@@ -109,21 +131,27 @@ def _number_text(plan: Plan) -> str:
 
 
 def attached_note(plan: Plan) -> str:
+    """The line under an annex's title, naming the plan (see :func:`attached_to`)."""
+    return attached_to(plan.document.kind, plan.document.number, plan.document.date,
+                       plan.issuer)
+
+
+def attached_to(kind: DocumentKind, number: DocumentNumber, date: PartialDate,
+                issuer: Agency) -> str:
     """The line under an annex's title, naming the document it is attached to.
 
     "(Kèm theo Kế hoạch số 03/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân huyện
     Cẩm Xuyên)", its date written as the text's citations are; while the day is
     not yet known, with the date line's gaps ("ngày      tháng      năm 2021").
     """
-    date = plan.document.date
     if date.day is not None and date.month is not None:
         when = vi.short_date(date.first_day)
     else:
         gap = " " * 6  # the date line's gap for a day or month not yet known
         month = vi.month_number(date.month) if date.month is not None else gap
         when = f"{gap} tháng {month} năm {date.year}"
-    return (f"(Kèm theo {plan.document.kind.vi} số {_number_text(plan)} ngày {when} "
-            f"của {plan.issuer.full_name})")
+    return (f"(Kèm theo {kind.vi} số {number_text(number)} ngày {when} "
+            f"của {issuer.full_name})")
 
 
 @attrs.frozen(kw_only=True)
@@ -153,8 +181,12 @@ class AnnexBlock:
 
 def annex_blocks(plan: Plan) -> tuple[AnnexBlock, ...]:
     """The plan's annexes, numbered as the decree says: Roman numerals from two on."""
-    several = len(plan.annexes) > 1
-    note = attached_note(plan) if plan.annexes else ""
+    return numbered_annexes(plan.annexes, attached_note(plan) if plan.annexes else "")
+
+
+def numbered_annexes(annexes: Sequence[Annex], note: str) -> tuple[AnnexBlock, ...]:
+    """``annexes`` ready to print, each under ``note``: "Phụ lục", or I, II … when several."""
+    several = len(annexes) > 1
     return tuple(
         AnnexBlock(
             number=f"Phụ lục {vi.roman(index)}" if several else "Phụ lục",
@@ -166,13 +198,18 @@ def annex_blocks(plan: Plan) -> tuple[AnnexBlock, ...]:
             widths=() if annex.table is None else column_widths(annex.table.columns,
                                                                 annex.table.rows),
         )
-        for index, annex in enumerate(plan.annexes, start=1)
+        for index, annex in enumerate(annexes, start=1)
     )
 
 
 def signature_block(plan: Plan) -> SignatureBlock:
     """The signature block of ``plan``."""
-    return SignatureBlock(lines=plan.signature.lines, signer=plan.signature.signer)
+    return signed_by(plan.signature)
+
+
+def signed_by(signature: Signature) -> SignatureBlock:
+    """The signature block of a document signed so."""
+    return SignatureBlock(lines=signature.lines, signer=signature.signer)
 
 
 def end_marked(

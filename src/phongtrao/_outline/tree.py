@@ -13,8 +13,9 @@ from enum import Enum
 import attrs
 
 from phongtrao import vi
+from phongtrao._layout import column_widths
 from phongtrao._outline import phrases
-from phongtrao.model import Milestone, Movement, Plan, PlanSection, Result, Topic
+from phongtrao.model import AnnexTable, Milestone, Movement, Plan, PlanSection, Result, Topic
 
 __all__ = [
     "BUILTIN_SECTIONS",
@@ -37,6 +38,8 @@ class NodeKind(str, Enum):
     ITEM = "item"  # numbered text
     BULLET = "bullet"  # "- " text
     PARAGRAPH = "paragraph"  # plain text
+    CENTER = "center"  # a line centred and set apart ("QUYẾT ĐỊNH:")
+    TABLE = "table"  # a table of columns and rows
 
 
 @attrs.frozen(kw_only=True)
@@ -49,12 +52,14 @@ class Node:
         lead: phần dẫn — text put before ``text`` and set apart (bold), such as
             "Hội nghị Tổng kết cấp xã:".
         children: mục con — the nodes under a heading.
+        table: bảng — the table, for a node of kind table.
     """
 
     kind: NodeKind
     text: str
     lead: str = ""
     children: tuple[Node, ...] = ()
+    table: AnnexTable | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -82,6 +87,8 @@ class BlockKind(str, Enum):
     ITEM = "item"
     BULLET = "bullet"
     PARAGRAPH = "paragraph"
+    CENTER = "center"
+    TABLE = "table"
 
 
 @attrs.frozen(kw_only=True)
@@ -89,11 +96,15 @@ class Block:
     """Một đoạn — one paragraph of the body, numbered, ready for a template.
 
     Attributes:
-        kind: kiểu — section, heading, subheading, item, bullet or paragraph.
+        kind: kiểu — section, heading, subheading, item, bullet, paragraph, center
+            (a line centred and set apart, such as "QUYẾT ĐỊNH:") or table.
         number: số thứ tự — "I.", "1.", "1.1.", "a)", "-" or "".
         lead: phần dẫn — set apart before the text (bold in the built-in template).
         text: nội dung — the text.
         depth: cấp — 0 for sections, 1 for their children, and so on.
+        table: bảng — for a table: its ``columns`` and ``rows``; else None.
+        widths: độ rộng cột — for a table, its column widths in twentieths of a
+            point (only their proportions matter); else empty.
     """
 
     kind: BlockKind
@@ -101,6 +112,8 @@ class Block:
     lead: str
     text: str
     depth: int
+    table: AnnexTable | None = None
+    widths: tuple[int, ...] = ()
 
     @property
     def prefix(self) -> str:
@@ -376,6 +389,13 @@ def _flatten(nodes: Sequence[Node], prefix: str, depth: int, mark: str = "-"
                         depth=depth)
             # A bullet's own bullets are marked "+", as Vietnamese documents mark them.
             yield from _flatten(node.children, prefix, depth + 1, "+")
+        elif node.kind is NodeKind.CENTER:
+            yield Block(kind=BlockKind.CENTER, number="", lead=node.lead, text=node.text,
+                        depth=depth)
+        elif node.kind is NodeKind.TABLE and node.table is not None:
+            yield Block(kind=BlockKind.TABLE, number="", lead="", text=node.text, depth=depth,
+                        table=node.table,
+                        widths=column_widths(node.table.columns, node.table.rows))
         else:
             yield Block(kind=BlockKind.PARAGRAPH, number="", lead=node.lead, text=node.text,
                         depth=depth)

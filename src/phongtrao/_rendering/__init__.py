@@ -10,12 +10,16 @@ prepared, so checking plans stays quick.
 """
 
 from phongtrao._rendering.context import CONTEXT_VERSION, template_context
+from phongtrao._rendering.dossier import DOCUMENTS, LeftOut, Package
 from phongtrao._rendering.pdf import PdfConverter, docx_to_pdf, find_soffice
 from phongtrao._rendering.renderer import OUTPUT_SUFFIXES, Rendered, Renderer
 
 __all__ = [
     "CONTEXT_VERSION",
+    "DOCUMENTS",
     "OUTPUT_SUFFIXES",
+    "LeftOut",
+    "Package",
     "PdfConverter",
     "Rendered",
     "Renderer",

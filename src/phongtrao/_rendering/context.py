@@ -16,18 +16,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from phongtrao._outline import Section, build_outline, number_outline, phrases
-from phongtrao._outline.frame import annex_blocks, end_marked, header, signature_block
+from phongtrao._kinds import CONTEXT_VERSION, paper_context
+from phongtrao._kinds.plan import plan_paper
+from phongtrao._outline import Section
 from phongtrao.model import Plan
 
 __all__ = ["CONTEXT_VERSION", "template_context"]
 
-#: The version of the context contract; templates may test it.
-CONTEXT_VERSION = 1
-
 
 def template_context(plan: Plan, sections: Sequence[Section] | None = None) -> dict[str, Any]:
-    """The names a template sees when ``plan`` is rendered, before plugins add theirs.
+    """The names a template sees when ``plan``'s Kế hoạch is rendered, before plugins add theirs.
 
     Args:
         plan: the plan.
@@ -36,24 +34,10 @@ def template_context(plan: Plan, sections: Sequence[Section] | None = None) -> d
 
     Returns:
         A mapping of the documented names (see docs/templates.md):
-        ``context_version``, ``plan``, ``header``, ``kind_title``, ``title``,
-        ``bases``, ``introduction``, ``body``, ``closing``, ``recipients_title``,
-        ``recipients``, ``signature`` and ``annexes``.
+        ``context_version``, ``plan``, ``document``, ``header``, ``kind_title``,
+        ``title``, ``addressees``, ``authority``, ``bases``, ``introduction``,
+        ``body``, ``closing``, ``recipients_title``, ``recipients``,
+        ``signature`` and ``annexes``. The other kinds of document see the same
+        names (:mod:`phongtrao._kinds`).
     """
-    outline = build_outline(plan) if sections is None else sections
-    body, closing = end_marked(number_outline(outline), plan.closing)
-    return {
-        "context_version": CONTEXT_VERSION,
-        "plan": plan,
-        "header": header(plan),
-        "kind_title": plan.document.kind.vi.upper(),
-        "title": plan.title,
-        "bases": phrases.basis_lines(plan.bases),
-        "introduction": plan.introduction,
-        "body": body,
-        "closing": closing,
-        "recipients_title": "Nơi nhận:",
-        "recipients": phrases.recipient_lines(plan.recipients),
-        "signature": signature_block(plan),
-        "annexes": annex_blocks(plan),
-    }
+    return paper_context(plan_paper(plan, sections), plan)

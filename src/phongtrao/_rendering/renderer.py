@@ -20,15 +20,18 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from phongtrao._files import write_atomically
+from phongtrao._kinds import Paper, kind, paper_context
+from phongtrao._kinds.plan import plan_paper
 from phongtrao._limits import DEFAULT_LIMITS, Limits
 from phongtrao._outline import Section, build_outline
 from phongtrao._plugins import Plugins
 from phongtrao._problems import Problem, Severity
-from phongtrao._rendering.context import template_context
+from phongtrao._rendering.dossier import LeftOut, Package, chosen, package_name
 from phongtrao._rendering.pdf import PdfConverter
 from phongtrao._rules import Check
 from phongtrao._rules import check as builtin_checks
 from phongtrao._rules.checks import check_texts
+from phongtrao._templates import ANNEX
 from phongtrao.errors import PlanError, RenderError
 from phongtrao.hookspecs import TemplateSpec
 from phongtrao.model import Plan
@@ -43,6 +46,10 @@ __all__ = ["OUTPUT_SUFFIXES", "Rendered", "Renderer"]
 OUTPUT_SUFFIXES = (".docx", ".pdf")
 #: The template used when neither the caller nor a plugin chooses one.
 DEFAULT_TEMPLATE = "ke-hoach"
+#: The document a plan renders to unless another is asked for: its Kế hoạch.
+PLAN = "ke-hoach"
+#: The template of an annex printed on its own (a đề cương, a chương trình attached to another).
+ANNEX_TEMPLATE = ANNEX
 
 
 @attrs.frozen
@@ -130,9 +137,17 @@ class Renderer:
                 self._registered = self.plugins.templates()
             return self._registered
 
-    def template_name(self, plan: Plan) -> str:
-        """The template the plugins choose for ``plan``."""
-        return self.plugins.choose_template(plan)
+    def template_name(self, plan: Plan, document: str = PLAN) -> str:
+        """The template of ``plan``'s ``document``: the plugins' choice for its Kế hoạch.
+
+        Every other kind of document has the template of its name
+        (``giay-moi`` …), which a plugin overrides by registering a template of
+        that name with a higher priority; an annex printed on its own has
+        ``phu-luc``.
+        """
+        if document == PLAN:
+            return self.plugins.choose_template(plan)
+        return document if self.paper(plan, document).frame else ANNEX_TEMPLATE
 
     def template(
         self, template: str | os.PathLike[str] | None = None, plan: Plan | None = None
@@ -200,13 +215,29 @@ class Renderer:
         """The body's sections, as the plugins adjust them."""
         return self.plugins.adjust_outline(plan, build_outline(plan))
 
-    def context(self, plan: Plan) -> dict[str, Any]:
-        """The names a template sees for ``plan``: the documented ones, then the plugins'."""
-        context = template_context(plan, self.outline(plan))
+    def paper(self, plan: Plan, document: str = PLAN) -> Paper:
+        """``plan``'s ``document`` worded.
+
+        Its Kế hoạch (the outline as plugins adjust it) or another kind of the
+        conference's documents (:data:`phongtrao.DOCUMENTS`).
+
+        Raises:
+            KeyError: for a ``document`` that is no kind of document.
+        """
+        if document == PLAN:
+            return plan_paper(plan, self.outline(plan))
+        return kind(document).paper(plan)
+
+    def context(self, plan: Plan, document: str = PLAN) -> dict[str, Any]:
+        """The names a template sees for ``plan``'s ``document``.
+
+        The documented ones, then the plugins'.
+        """
+        context = paper_context(self.paper(plan, document), plan)
         context.update(self.plugins.extra_context(plan, context))
         return context
 
-    def document_properties(self, plan: Plan) -> DocumentProperties:
+    def document_properties(self, plan: Plan, document: str = PLAN) -> DocumentProperties:
         """What the document says about itself: the plan's title, the issuer as author, ….
 
         Written into every .docx (``docProps/core.xml``) and carried by
@@ -226,11 +257,15 @@ class Renderer:
         subject = plan.title if movement is None else f"Phong trào “{movement.name}”"
         if years:
             subject += f", giai đoạn {years}"
-        date = plan.document.date
+        paper = self.paper(plan, document)
+        keywords[0] = paper.kind.vi
+        date = paper.date
         created = (f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
                    if date.month is not None and date.day is not None else None)
+        title = plan.title if document == PLAN else " ".join(
+            part for part in (paper.kind_title.capitalize(), paper.title) if part)
         return DocumentProperties(
-            title=plan.title,
+            title=title,
             creator=plan.issuer.full_name,
             subject=subject,
             keywords=tuple(dict.fromkeys(word for word in keywords if word)),
@@ -244,22 +279,97 @@ class Renderer:
         *,
         check: bool = True,
         draft: bool = False,
+        document: str = PLAN,
     ) -> bytes:
-        """Render ``plan`` to the bytes of a .docx.
+        """Render ``plan``'s ``document`` (its Kế hoạch by default) to the bytes of a .docx.
 
         Raises:
             PlanError: when the plan has errors (with ``check=False``, only empty
                 texts and characters a document cannot hold are refused; with
                 ``draft=True``, «…» placeholders are allowed).
-            RenderError: when the template fails.
+            RenderError: when the template fails, or the document lacks facts it
+                needs (unless ``draft``: then «…» stand where they go).
+            KeyError: for a ``document`` that is no kind of document.
         """
-        return self._docx(plan, template, check=check, draft=draft)[0]
+        return self._docx(plan, template, check=check, draft=draft, document=document)[0]
 
     def _docx(self, plan: Plan, template: str | os.PathLike[str] | None, *, check: bool,
-              draft: bool) -> tuple[bytes, tuple[Problem, ...]]:
+              draft: bool, document: str = PLAN) -> tuple[bytes, tuple[Problem, ...]]:
+        chosen = kind(document)
         warnings = self._refuse_problems(plan, check=check, draft=draft)
+        needs = chosen.missing(plan)
+        if needs and not draft:
+            raise RenderError(f"the {chosen.name} ({document}) cannot be made yet: it needs "
+                              f"{'; '.join(needs)}; give them in the plan, or render a draft "
+                              "(draft=True, --draft) with «…» where they go")
+        if template is None:
+            template = self.template_name(plan, document)
         prepared = self.template(template, plan)
-        return prepared.render(self.context(plan), self.document_properties(plan)), warnings
+        return (prepared.render(self.context(plan, document),
+                                self.document_properties(plan, document)), warnings)
+
+    def render_package(
+        self,
+        plan: Plan,
+        folder: str | os.PathLike[str],
+        *,
+        documents: Iterable[str] | None = None,
+        pdf: bool = False,
+        pdfa: bool = False,
+        draft: bool = False,
+        overwrite: bool = False,
+        check: bool = True,
+        converter: PdfConverter | None = None,
+    ) -> Package:
+        """Write ``plan``'s document set into ``folder``; see :func:`phongtrao.render_package`."""
+        target = Path(folder)
+        if target.exists() and not target.is_dir():
+            raise NotADirectoryError(f"{target} is a file; expected a folder to write the "
+                                     "documents into")
+        keys = chosen(plan, documents)
+        warnings = self._refuse_problems(plan, check=check, draft=draft)
+        made: list[tuple[str, bytes]] = []
+        left_out: list[LeftOut] = []
+        for key in keys:
+            item = kind(key)
+            needs = item.missing(plan)
+            if needs and not draft:
+                left_out.append(LeftOut(key, item.name, needs))
+                continue
+            # The plan was checked above: each document is only worded and filled here.
+            made.append((key, self._docx(plan, None, check=False, draft=True, document=key)[0]))
+        suffix = ".pdf" if pdf or pdfa else ".docx"
+        paths = [target / f"{package_name(key)}{suffix}" for key, _ in made]
+        if not overwrite:
+            taken = [path.name for path in paths if path.exists()]
+            if taken:
+                raise FileExistsError(f"{target} already holds {', '.join(taken)}; nothing was "
+                                      "written (pass overwrite=True, or --force, to replace "
+                                      "them)")
+        payloads = [data for _, data in made]
+        if suffix == ".pdf" and payloads:
+            payloads = self._converted([key for key, _ in made], payloads, pdfa=pdfa,
+                                       converter=converter)
+        target.mkdir(parents=True, exist_ok=True)
+        for path, data in zip(paths, payloads, strict=True):
+            write_atomically(path, data, overwrite=overwrite)
+        return Package(folder=target, written=tuple(paths), left_out=tuple(left_out),
+                       warnings=warnings)
+
+    def _converted(self, names: list[str], payloads: list[bytes], *, pdfa: bool,
+                   converter: PdfConverter | None) -> list[bytes]:
+        """The PDFs of ``payloads``; a RenderError naming the first that failed."""
+        if converter is None:
+            with PdfConverter(timeout=self.limits.pdf_seconds) as own:
+                results = own.convert_many(payloads, pdfa=pdfa)
+        else:
+            results = converter.convert_many(payloads, pdfa=pdfa)
+        converted: list[bytes] = []
+        for name, result in zip(names, results, strict=True):
+            if isinstance(result, RenderError):
+                raise RenderError(f"{name}: {result}; nothing was written")
+            converted.append(result)
+        return converted
 
     def render(
         self,
@@ -272,8 +382,9 @@ class Renderer:
         draft: bool = False,
         pdfa: bool = False,
         converter: PdfConverter | None = None,
+        document: str = PLAN,
     ) -> Rendered:
-        """Render ``plan`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
+        """Render ``plan``'s ``document`` to ``out``, a ``.docx`` or ``.pdf`` file, atomically.
 
         See :func:`phongtrao.render` for the arguments.
 
@@ -296,7 +407,7 @@ class Renderer:
             raise ValueError(f"pdfa=True makes PDF/A, but {str(target)!r} is not a .pdf file")
         if target.exists() and not overwrite:
             raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
-        data, warnings = self._docx(plan, template, check=check, draft=draft)
+        data, warnings = self._docx(plan, template, check=check, draft=draft, document=document)
         if suffix == ".pdf":
             if converter is not None:
                 data = converter.convert(data, pdfa=pdfa)

@@ -29,9 +29,11 @@ from phongtrao.model import (
     AdministrativeUnit,
     Agency,
     AwardForm,
+    AwardGrant,
     DocumentKind,
     Level,
     MilestoneKind,
+    Nominee,
     Plan,
     SignMode,
     UnitKind,
@@ -82,6 +84,13 @@ CODES: dict[str, str] = {
     "('Lưu: VT' from Nghị định 30/2020; 'Lưu: VT' or 'Lưu: Văn thư' before it)",
     "archive-line-form": "the archive line is spaced otherwise than its form ('Lưu:VT' for "
     "'Lưu: VT')",
+    "nominee-grant-unknown": "a nominee is proposed for a grant the plan does not have, or "
+    "names none where the plan has several",
+    "nominee-recipient": "a nominee is of a kind of recipient its grant does not go to",
+    "nominee-duplicate": "the same nominee is listed twice for one grant",
+    "nominee-count": "a grant has more nominees than its total or a kind's count allows, or "
+    "another number than an exact one",
+    "nominee-award-date": "on the decision's date the grant's authority may not give its form",
 }
 
 # XML 1.0 forbids these; docxtpl drops them silently or crashes (DESIGN.md §6).
@@ -504,6 +513,113 @@ def check_award_words(plan: Plan) -> Iterator[Problem]:
                            f"conference where it is given ({listed})")
 
 
+def _nominee_key(nominee: Nominee) -> tuple[str, str]:
+    """A nominee as a careful reader compares them: case, spacing and accents' forms aside."""
+    def plain(text: str | None) -> str:
+        return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
+    return plain(nominee.name), plain(nominee.unit)
+
+
+def _grant_of(nominee: Nominee, grants: tuple[AwardGrant, ...]) -> AwardGrant | None:
+    if nominee.grant is None:
+        return grants[0] if len(grants) == 1 else None
+    return next((grant for grant in grants if grant.id == nominee.grant), None)
+
+
+def check_nominees(plan: Plan) -> Iterator[Problem]:
+    """Each nominee has its grant, a kind it goes to, is listed once, within the numbers."""
+    if not plan.nominees:
+        return
+    grants = plan.awards.grants if plan.awards is not None else ()
+    ids = [grant.id for grant in grants if grant.id]
+    listed = ", ".join(repr(id_) for id_ in ids) or "no grant has an id"
+    seen: dict[tuple[str | None, tuple[str, str]], int] = {}
+    per_grant: dict[int, list[Nominee]] = {}
+    for index, nominee in enumerate(plan.nominees):
+        path = f"$.nominees[{index}]"
+        grant = _grant_of(nominee, grants)
+        if grant is None:
+            if not grants:
+                message = "the plan gives no award (awards.grants) to propose it for"
+            elif nominee.grant is None:
+                message = f"the plan has {len(grants)} grants; say which one (grant: {listed})"
+            else:
+                close = difflib.get_close_matches(nominee.grant, ids, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                message = f"no grant has the id {nominee.grant!r}{hint}; expected one of {listed}"
+            yield _problem(f"{path}.grant", "nominee-grant-unknown", message)
+            continue
+        per_grant.setdefault(id(grant), []).append(nominee)
+        if nominee.recipient not in grant.recipients:
+            kinds = ", ".join(repr(kind) for kind in grant.recipients)
+            yield _problem(f"{path}.recipient", "nominee-recipient",
+                           f"{nominee.name} is proposed as {nominee.recipient!r}, but "
+                           f"{_form_name(grant.form)} goes to {kinds}; expected one of them")
+        key = (grant.id, _nominee_key(nominee))
+        if key in seen:
+            yield _problem(path, "nominee-duplicate",
+                           f"{nominee.name} is listed twice for the same award (first as "
+                           f"$.nominees[{seen[key]}]); expected each nominee once")
+        else:
+            seen[key] = index
+    for position, grant in enumerate(grants):
+        yield from _nominee_counts(grant, f"$.awards.grants[{position}]",
+                                   per_grant.get(id(grant), []))
+    yield from _nominees_on_decision_day(plan, grants, per_grant)
+
+
+def _nominee_counts(grant: AwardGrant, path: str, nominees: list[Nominee]) -> Iterator[Problem]:
+    if not nominees:
+        return
+    total = len(nominees)
+    if grant.quota is not None and (total > grant.quota or (grant.exact and total != grant.quota)):
+        bound = "exactly" if grant.exact else "at most"
+        yield _problem(f"{path}.quota", "nominee-count",
+                       f"{total} nominees are proposed for {_form_name(grant.form)}, which is "
+                       f"given to {bound} {grant.quota}; expected {bound} {grant.quota} nominees")
+    for index, count in enumerate(grant.counts):
+        found = sum(1 for nominee in nominees if nominee.recipient == count.recipient)
+        if found > count.count or (grant.exact and found != count.count):
+            bound = "exactly" if grant.exact else "at most"
+            yield _problem(f"{path}.counts[{index}]", "nominee-count",
+                           f"{found} nominees of kind {count.recipient!r} are proposed, but the "
+                           f"grant gives {bound} {count.count}; expected {bound} {count.count}")
+
+
+def _nominees_on_decision_day(plan: Plan, grants: tuple[AwardGrant, ...],
+                              per_grant: dict[int, list[Nominee]]) -> Iterator[Problem]:
+    """On the decision's own day, when not the plan's, the authority may still give it.
+
+    Reported once a grant, at its first nominee's grant: where a list read from
+    a file names the form.
+    """
+    documents = plan.documents
+    decision = documents.decision if documents is not None else None
+    if decision is None or decision.issued.date is None:
+        return
+    day = decision.issued.date.first_day
+    if day == plan.document.date.first_day:
+        return  # award-authority has said it for the plan's day
+    national = {form.value for form in AwardForm}
+    for grant in grants:
+        proposed = per_grant.get(id(grant), [])
+        if not proposed or grant.form not in national or grant.form in FREE_FORMS:
+            continue
+        rules = rules_for(grant.form, day)
+        authority = grant.authority
+        if rules and not any(r.title is authority.title and r.level is authority.level
+                             for r in rules):
+            first = next(index for index, nominee in enumerate(plan.nominees)
+                         if nominee is proposed[0])
+            others = (f" (and {len(proposed) - 1} other nominees proposed for it)"
+                      if len(proposed) > 1 else "")
+            yield _problem(f"$.nominees[{first}].grant", "nominee-award-date",
+                           f"{authority.title.vi} cấp {authority.level.vi} may not give "
+                           f"{_form_name(grant.form)} on {day.isoformat()}, the day of the "
+                           f"decision (documents.decision.issued.date){others}; expected "
+                           f"{_allowed(rules)}")
+
+
 def check_indicators(plan: Plan) -> Iterator[Problem]:
     """Targets and results name the plan's indicators; a paired indicator's result has a total."""
     known = [indicator.id for indicator in plan.indicators]
@@ -568,15 +684,33 @@ def _same_name(text: str, names: Iterable[str | None]) -> bool:
     return any(name is not None and vi.name_key(name) == wanted for name in names)
 
 
+def _issuers(plan: Plan) -> Iterator[tuple[str, Agency]]:
+    """The plan's issuer, and each body a document of the set is issued by instead."""
+    yield "$.issuer", plan.issuer
+    documents = plan.documents
+    if documents is None:
+        return
+    for name in ("invitation", "programme", "proposal", "decision", "report", "letter"):
+        settings = getattr(documents, name)
+        issuer = getattr(settings, "issuer", None) if settings is not None else None
+        if issuer is not None:
+            yield f"$.documents.{name}.issuer", issuer
+
+
 def check_header(plan: Plan) -> Iterator[Problem]:
-    """Each header line the issuer gives fits the built-in templates' header column."""
-    for index, line in enumerate(plan.issuer.header_lines):
+    """Each header line an issuer gives fits the built-in templates' header column."""
+    for where, issuer in _issuers(plan):
+        yield from _header_lines(where, issuer)
+
+
+def _header_lines(where: str, issuer: Agency) -> Iterator[Problem]:
+    for index, line in enumerate(issuer.header_lines):
         points = line_points(line.upper())
         if points > HEADER_POINTS:
             fitted = ", ".join(repr(part) for part in
                                vi.wrap_words(line.upper(), HEADER_POINTS, line_points))
             yield _problem(
-                f"$.issuer.header_lines[{index}]", "header-line-long",
+                f"{where}.header_lines[{index}]", "header-line-long",
                 f"{excerpt(line)} sets {points:.0f} pt wide in bold {HEADER_SIZE} pt, more than "
                 f"the {HEADER_POINTS:.0f} pt of the header column, so it would break where the "
                 f"line runs out; expected it split into lines, such as {fitted}",
@@ -682,6 +816,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     check_units,
     check_awards,
     check_award_words,
+    check_nominees,
     check_indicators,
     check_sections,
     check_header,

@@ -64,12 +64,15 @@ class Source:
         provision: điều, khoản — the article and clause, when known.
         checked: how far the row was checked (:class:`Checked`).
         note: ghi chú — what was and was not checked, for a person.
+        cited: how a document's căn cứ names it, when it is a law ("Luật Thi đua,
+            khen thưởng ngày 15/6/2022": by name and the day it was passed).
     """
 
     text: str
     provision: str | None = None
     checked: Checked = Checked.TEXT
     note: str = ""
+    cited: str | None = None
 
     def cite(self) -> str:
         """"Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3", and the check when not the text."""
@@ -79,24 +82,29 @@ class Source:
 
 LAW_2003 = Source(
     text="Luật Thi đua, Khen thưởng số 15/2003/QH11 (sửa đổi, bổ sung 2005, 2013)",
+    cited="Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều "
+    "của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013",
     checked=Checked.UNVERIFIED,
     note="The law and its period (1/7/2004 to 31/12/2023) are known; the article that "
     "gives each power was not checked against its text.",
 )
 LAW_2022 = Source(
     text="Luật Thi đua, khen thưởng số 06/2022/QH15",
+    cited="Luật Thi đua, khen thưởng ngày 15/6/2022",
     checked=Checked.UNVERIFIED,
     note="In force from 1/1/2024. Điều 80 does not cover Bằng khen; the article that "
     "does was not checked against the text.",
 )
 LAW_2022_ART_80_2 = Source(
     text="Luật Thi đua, khen thưởng số 06/2022/QH15",
+    cited="Luật Thi đua, khen thưởng ngày 15/6/2022",
     provision="Điều 80 khoản 2",
     note="Chủ tịch UBND cấp huyện: “Thôn, tổ dân phố văn hóa”, Tập thể lao động tiên "
     "tiến, Chiến sĩ thi đua cơ sở, Lao động tiên tiến, Giấy khen.",
 )
 LAW_2022_ART_80_3 = Source(
     text="Luật Thi đua, khen thưởng số 06/2022/QH15",
+    cited="Luật Thi đua, khen thưởng ngày 15/6/2022",
     provision="Điều 80 khoản 3",
     note="Chủ tịch UBND cấp xã: Lao động tiên tiến, Giấy khen, “Gia đình văn hóa”.",
 )

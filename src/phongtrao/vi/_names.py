@@ -167,8 +167,10 @@ def wrap_words(
 
     A break is preferred where a reader pauses — before an opening quotation
     mark, after a closing one or a comma — when one lies in the last third of
-    the line; a line does not end with a word that joins it to the next ("và",
-    "của", "về" …); a word wider than ``width`` stands on a line of its own.
+    the line, and after a spaced hyphen ("VĂN HÓA - / THÔNG TIN") when one lies
+    in its second half; a line does not end with a word that joins it to the
+    next ("và", "của", "về" …); a word wider than ``width`` stands on a line of
+    its own.
 
     Args:
         text: the name, such as a body's name in capitals.
@@ -184,6 +186,8 @@ def wrap_words(
     ('SỞ VĂN HÓA, THỂ THAO', 'VÀ DU LỊCH')
     >>> wrap_words("BAN CHỈ ĐẠO PHONG TRÀO “TOÀN DÂN ĐOÀN KẾT", 26)
     ('BAN CHỈ ĐẠO PHONG TRÀO', '“TOÀN DÂN ĐOÀN KẾT')
+    >>> wrap_words("PHÒNG VĂN HÓA - THÔNG TIN", 21)
+    ('PHÒNG VĂN HÓA -', 'THÔNG TIN')
     """
     words = text.split()
     lines: list[str] = []
@@ -195,9 +199,13 @@ def wrap_words(
             parts = line.split(" ")
             for cut in range(len(parts) - 1, 0, -1):
                 head = " ".join(parts[:cut])
-                if measure(head) < width * 2 / 3:
+                points = measure(head)
+                if points < width / 2:
                     break
-                if head.endswith((",", "”")) or parts[cut].startswith("“"):
+                hyphen = parts[cut - 1] in ("-", "–")
+                if points < width * 2 / 3 and not hyphen:
+                    continue
+                if hyphen or head.endswith((",", "”")) or parts[cut].startswith("“"):
                     words[:0] = parts[cut:]
                     line = head
                     break
