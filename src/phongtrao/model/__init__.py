@@ -30,6 +30,14 @@ from phongtrao.model._plan import (
     Signature,
     SignMode,
 )
+from phongtrao.model._reports import (
+    Aggregate,
+    IndicatorTotal,
+    LeftOut,
+    Results,
+    UnitCount,
+    UnitResults,
+)
 from phongtrao.model._schedule import AgendaItem, Conference, Milestone, MilestoneKind, Modality
 from phongtrao.model._time import PartialDate, Period, Precision, TimeOfDay, Window
 from phongtrao.model._units import (
@@ -48,6 +56,7 @@ __all__ = [
     "AdministrativeUnit",
     "Agency",
     "AgendaItem",
+    "Aggregate",
     "Annex",
     "AnnexTable",
     "Assessment",
@@ -65,6 +74,8 @@ __all__ = [
     "DocumentNumber",
     "FundingSource",
     "Indicator",
+    "IndicatorTotal",
+    "LeftOut",
     "LegalBasis",
     "Level",
     "Milestone",
@@ -82,11 +93,14 @@ __all__ = [
     "RecipientKind",
     "Responsibility",
     "Result",
+    "Results",
     "SignMode",
     "Signature",
     "Target",
     "TimeOfDay",
     "Topic",
+    "UnitCount",
     "UnitKind",
+    "UnitResults",
     "Window",
 ]
