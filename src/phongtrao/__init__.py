@@ -1,7 +1,8 @@
 """phongtrao: typed plans for the summary conferences of Vietnamese mass movements.
 
 Load a plan, check it, and render it to a Decree-30 document; check any
-.docx against the decree's format rules::
+.docx against the decree's format rules; send the statistics forms down and
+add up what comes back (``write_forms``, ``read_results``, ``aggregate``)::
 
     import phongtrao
 
@@ -49,6 +50,8 @@ from phongtrao.errors import (
     PhongtraoError,
     PlanError,
     RenderError,
+    ResultProblem,
+    ResultsError,
 )
 from phongtrao.model import Plan
 
@@ -77,7 +80,17 @@ if _typing.TYPE_CHECKING:
         Renderer,
         find_soffice,
     )
+    from phongtrao._reports.adding import aggregate
+    from phongtrao._reports.forms import form_bytes, form_names, write_form, write_forms
+    from phongtrao._reports.keys import FORM_VERSION, plan_key
+    from phongtrao._reports.reading import read_results
+    from phongtrao._reports.summary import aggregate_files, write_aggregate
+    from phongtrao._reports.units import load_units, lower_units
     from phongtrao._templates import builtin_template
+
+    #: Every problem code of returned forms and results files, with what it means
+    #: (docs/problem-codes.md). Loaded on first use.
+    RESULT_CODES: dict[str, str]
 
 #: Every problem code :func:`check` reports, with what it means (docs/problem-codes.md).
 PROBLEM_CODES: dict[str, str] = _CODES
@@ -94,7 +107,16 @@ _LAZY = {
     "Renderer": "_rendering",
     "find_soffice": "_rendering", "builtin_template": "_templates",
     "lint": "_lint.engine", "LINT_RULES": "_lint.rules",
+    "aggregate": "_reports.adding", "form_bytes": "_reports.forms",
+    "form_names": "_reports.forms", "write_form": "_reports.forms",
+    "write_forms": "_reports.forms", "FORM_VERSION": "_reports.keys",
+    "plan_key": "_reports.keys", "read_results": "_reports.reading",
+    "RESULT_CODES": "_reports.reading", "aggregate_files": "_reports.summary",
+    "write_aggregate": "_reports.summary", "load_units": "_reports.units",
+    "lower_units": "_reports.units",
 }
+#: Names whose object has another name in its module.
+_RENAMED = {"RESULT_CODES": "CODES"}
 
 
 def __getattr__(name: str) -> _typing.Any:
@@ -103,15 +125,17 @@ def __getattr__(name: str) -> _typing.Any:
         raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(f"phongtrao.{module}"), name)
+    value = getattr(importlib.import_module(f"phongtrao.{module}"), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 
 
 __all__ = [
     "CONTEXT_VERSION",
+    "FORM_VERSION",
     "LINT_RULES",
     "PROBLEM_CODES",
+    "RESULT_CODES",
     "BatchError",
     "BatchFailure",
     "BatchInterrupted",
@@ -131,7 +155,11 @@ __all__ = [
     "RenderError",
     "Rendered",
     "Renderer",
+    "ResultProblem",
+    "ResultsError",
     "Severity",
+    "aggregate",
+    "aggregate_files",
     "builtin_template",
     "check",
     "commune_plan",
@@ -140,12 +168,18 @@ __all__ = [
     "dump_plan",
     "dumps_plan",
     "find_soffice",
+    "form_bytes",
+    "form_names",
     "lint",
     "load_plan",
+    "load_units",
     "loads_plan",
+    "lower_units",
     "official_communes",
     "official_provinces",
     "output_names",
+    "plan_key",
+    "read_results",
     "render",
     "render_bytes",
     "render_many",
@@ -154,4 +188,7 @@ __all__ = [
     "template_context",
     "unstructure_plan",
     "worker_pool",
+    "write_aggregate",
+    "write_form",
+    "write_forms",
 ]
