@@ -480,6 +480,8 @@ def _aggregate(args: argparse.Namespace) -> int:
         existing = Path(error.filename or output)
         raise _CommandError(USAGE, f"{existing} exists; pass --force to replace it (nothing "
                             "was written)") from None
+    except ImportError as error:
+        raise _CommandError(USAGE, f"{error} (nothing was written)") from None
     except OSError as error:
         raise _write_failure(output, error, force=args.force) from None
     for item in total.indicators:

@@ -154,7 +154,7 @@ def _match_unit(name: str, kind: str | None, code: str, expected: Expected,
                 problems: _Problems, where: str, code_where: str) -> AdministrativeUnit | None:
     """The plan's lower unit that the name (and kind, code) given names; a problem if none."""
     units = expected.units
-    shown = f"{kind + ' ' if kind else ''}{name}".strip()
+    shown = f"{UnitKind(kind).vi} {name}" if kind else name
     if units:
         if code:
             by_code = [unit for unit in units if _code_key(unit.code) == _code_key(code)]
@@ -597,12 +597,12 @@ def parse(source: str, data: bytes, expected: Expected) -> list[Entry]:
 @attrs.frozen
 class _Chunk:
     expected: Expected
-    jobs: tuple[tuple[str, bytes], ...]
+    jobs: tuple[tuple[int, str, bytes], ...]
 
 
-def _parse_chunk(chunk: _Chunk) -> list[list[Entry]]:
-    """Parse a chunk's files (runs in workers)."""
-    return [parse(source, data, chunk.expected) for source, data in chunk.jobs]
+def _parse_chunk(chunk: _Chunk) -> list[tuple[int, list[Entry]]]:
+    """Parse a chunk's files, each with its position among the files (runs in workers)."""
+    return [(index, parse(source, data, chunk.expected)) for index, source, data in chunk.jobs]
 
 
 def _read_file(path: Path, limits: Limits) -> bytes | str:
@@ -697,12 +697,9 @@ def read_results(
     workers = 1 if executor is None else parallelism(executor)
     size = max(1, min(32, len(jobs) // (4 * workers)))
     chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
-    work = (_Chunk(expected, tuple((source, data) for _, source, data in chunk))
-            for chunk in chunks)
-    indices = iter(chunks)
+    work = (_Chunk(expected, tuple(chunk)) for chunk in chunks)
     for parsed in Dispatch(_parse_chunk, work, executor, window=2 * workers):
-        chunk = next(indices)
-        for (index, _, _), entries in zip(chunk, parsed, strict=True):
+        for index, entries in parsed:  # chunks finish in any order: each file keeps its place
             found[index] = entries
     return _combine([entry for index in sorted(found) for entry in found[index]], expected,
                     partial=partial)

@@ -172,6 +172,12 @@ def aggregate_files(aggregate: Aggregate, *, charts: bool = True) -> dict[str, b
     if aggregate.unit is not None:
         files[RESULTS] = results_text(aggregate).encode("utf-8")
     if charts:
+        try:
+            import matplotlib  # noqa: F401 - only to say what to install
+        except ImportError:
+            raise ImportError("the charts need matplotlib; install it with pip install "
+                              "'phongtrao[charts]', or write no charts (charts=False, "
+                              "--no-charts)") from None
         from phongtrao._reports.charts import indicator_chart, targets_chart
 
         title = heading(aggregate)
@@ -195,6 +201,8 @@ def write_aggregate(aggregate: Aggregate, folder: str | os.PathLike[str], *,
     Raises:
         FileExistsError: when a file exists and ``overwrite`` is false; nothing
             is written then.
+        ImportError: when ``charts`` is true and matplotlib is not installed
+            (``pip install 'phongtrao[charts]'``); nothing is written then.
     """
     base = Path(folder)
     files = aggregate_files(aggregate, charts=charts)
