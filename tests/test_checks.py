@@ -22,10 +22,6 @@ from phongtrao._rules import AWARD_RULES, CODES
 from phongtrao._rules.sources import Checked
 from phongtrao.hookspecs import Catalog, hookimpl
 from phongtrao.model import (
-    Decision,
-    Documents,
-    Issued,
-    Nominee,
     REFORM_DATE,
     AdministrativeUnit,
     Assessment,
@@ -34,11 +30,15 @@ from phongtrao.model import (
     AwardForm,
     AwardGrant,
     Awards,
+    Decision,
     DocumentKind,
+    Documents,
     Indicator,
+    Issued,
     LegalBasis,
     Level,
     Milestone,
+    Nominee,
     Orientation,
     PartialDate,
     Period,
@@ -416,7 +416,8 @@ CASES = [
     ),
     Case(
         "a thôn văn hóa given by the ward's chair, decided before the reform",
-        lambda p: decided(nominating(p, proposed("Thôn Một"), form=AwardForm.THON_VAN_HOA), "2025-06-20"),
+        lambda p: decided(nominating(p, proposed("Thôn Một"), form=AwardForm.THON_VAN_HOA),
+                          "2025-06-20"),
         [("$.nominees[0].grant", "nominee-award-date", ERROR)],
     ),
     Case(

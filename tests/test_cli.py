@@ -836,7 +836,7 @@ class TestPackage:
         assert (0, 3) == (drafted.code, len(drafted.out.splitlines()))
 
     def test_render_one_kind(self, cli: Cli, tmp_path: Path) -> None:
-        """render --document quyet-dinh writes the decision alone."""
+        """Render --document quyet-dinh writes the decision alone."""
         out = tmp_path / "qd.docx"
         outcome = cli("render", SET, "--document", "quyet-dinh", "-o", out)
         assert (0, "") == (outcome.code, outcome.err)

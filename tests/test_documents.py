@@ -163,7 +163,8 @@ class TestPackage:
         authority = lines.index("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN")
         decides = lines.index("QUYẾT ĐỊNH:")
         bases = lines[authority + 1:decides]
-        assert all(line.endswith(";") for line in bases[:-1]) and bases[-1].endswith(".")
+        assert all(line.endswith(";") for line in bases[:-1])
+        assert bases[-1].endswith(".")
         assert bases[-1] == ("Xét đề nghị của Phòng Văn hóa - Thông tin tại Tờ trình số "
                              "52/TTr-PVHTT ngày 01/6/2021.")
         assert lines[decides + 1].startswith("Điều 1. Tặng Giấy khen của Chủ tịch UBND huyện "
@@ -180,7 +181,7 @@ class TestPackage:
             self, set_plan: Plan, package: phongtrao.Package) -> None:
         """Without overwrite an existing set stops everything, naming the files."""
         before = {path.name: path.read_bytes() for path in package.written}
-        with pytest.raises(FileExistsError, match="01-ke-hoach.docx.*nothing was written"):
+        with pytest.raises(FileExistsError, match=r"01-ke-hoach\.docx.*nothing was written"):
             phongtrao.render_package(set_plan, package.folder, renderer=testing.make_renderer())
         assert before == {path.name: path.read_bytes() for path in package.written}
 
@@ -249,7 +250,8 @@ class TestSharedFacts:
     def test_the_decision_follows_the_proposals_number(self, set_plan: Plan) -> None:
         """Renumbering the TTr renumbers the QĐ's 'Xét đề nghị'."""
         documents = set_plan.documents
-        assert documents is not None and documents.proposal is not None
+        assert documents is not None
+        assert documents.proposal is not None
         issued = attrs.evolve(documents.proposal.issued,
                               date=PartialDate.parse(datetime.date(2021, 6, 3).isoformat()))
         proposal = attrs.evolve(documents.proposal, issued=issued)

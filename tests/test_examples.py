@@ -379,7 +379,8 @@ def test_the_set_example_packages_from_its_readme(tmp_path: Path) -> None:
                                "-o", "out/ho-so", cwd=tmp_path)
     assert (0, "") == (result.returncode, result.stderr)
     written = sorted(path.name for path in (tmp_path / "out" / "ho-so").iterdir())
-    assert 8 == len(written) and written[0] == "01-ke-hoach.docx"
+    assert 8 == len(written)
+    assert written[0] == "01-ke-hoach.docx"
     assert all(document_lines(tmp_path / "out" / "ho-so" / name) for name in written)
 
 
@@ -571,3 +572,36 @@ def test_every_example_has_a_readme_and_its_scripts_run_here() -> None:
     not_run = sorted(scripts - set(RUN))
     gone = sorted(set(RUN) - scripts)
     assert ([], [], [], []) == (no_readme, no_script, not_run, gone)
+
+
+# -- cam-xuyen-2021-reports -----------------------------------------------------------------------
+
+
+class TestReports:
+    @runs("cam-xuyen-2021-reports/reports.py")
+    def test_forms_filled_and_added_up(self, tmp_path: Path) -> None:
+        """One form per commune of the catalog, invented numbers added up, charts as PNG."""
+        import openpyxl
+
+        stdout = ok(run_example("cam-xuyen-2021-reports/reports.py", "out", plugins="ha-tinh",
+                                cwd=tmp_path))
+        out = tmp_path / "out"
+        communes = _catalog_communes()
+        forms = sorted((out / "forms").glob("*.xlsx"))
+        assert len(communes) == len(forms)
+        assert f"{len(communes)} of {len(communes)} communes reported" in stdout
+        plan = phongtrao.load_plan(out / "plan.yaml")
+        assert 5 == len(plan.indicators)
+        # The seed itself is untouched: it still names no indicators.
+        assert () == phongtrao.load_plan(SEED).indicators
+        achieved = total = 0
+        for form in forms:
+            sheet = openpyxl.load_workbook(form)["Biểu 1"]
+            assert "Số liệu giả định (ví dụ)" == sheet["C4"].value
+            achieved, total = achieved + sheet["D7"].value, total + sheet["E7"].value
+        summary = openpyxl.load_workbook(out / "tong-hop" / "tong-hop.xlsx")["Tổng hợp"]
+        assert (achieved, total) == (summary["D5"].value, summary["E5"].value)
+        assert plan.indicators[0].phrase(achieved, total) in stdout
+        charts = list((out / "tong-hop").glob("*.png"))
+        assert 6 == len(charts)
+        assert all(chart.read_bytes().startswith(b"\x89PNG") for chart in charts)

@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import phongtrao
-from phongtrao._templates import BUILTIN
 from phongtrao import Limits, PlanError, RenderError, testing
+from phongtrao._templates import BUILTIN
 from phongtrao.model import AdministrativeUnit, Level, Plan, UnitKind
 
 from . import strategies

@@ -23,7 +23,6 @@ import attrs
 import pytest
 
 import phongtrao
-from phongtrao._templates import BUILTIN
 from phongtrao import (
     PluginFailure,
     PluginInfo,
@@ -37,6 +36,7 @@ from phongtrao import (
 from phongtrao._national import TDDKXDDSVH, starter_plan
 from phongtrao._outline import Node, NodeKind, Section
 from phongtrao._plugins import ENV
+from phongtrao._templates import BUILTIN
 from phongtrao.hookspecs import (
     Catalog,
     DocumentPart,

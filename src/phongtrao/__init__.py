@@ -1,7 +1,8 @@
 """phongtrao: typed plans for the summary conferences of Vietnamese mass movements.
 
 Load a plan, check it, and render it to a Decree-30 document; check any
-.docx against the decree's format rules::
+.docx against the decree's format rules; send the statistics forms down and
+add up what comes back (``write_forms``, ``read_results``, ``aggregate``)::
 
     import phongtrao
 
@@ -50,6 +51,8 @@ from phongtrao.errors import (
     PhongtraoError,
     PlanError,
     RenderError,
+    ResultProblem,
+    ResultsError,
     UnitLookupError,
 )
 from phongtrao.model import Plan
@@ -75,14 +78,24 @@ if _typing.TYPE_CHECKING:
     from phongtrao._rendering import (
         CONTEXT_VERSION,
         DOCUMENTS,
-        LeftOut,
+        MissingDocument,
         Package,
         PdfConverter,
         Rendered,
         Renderer,
         find_soffice,
     )
+    from phongtrao._reports.adding import aggregate
+    from phongtrao._reports.forms import form_bytes, form_names, write_form, write_forms
+    from phongtrao._reports.keys import FORM_VERSION, plan_key
+    from phongtrao._reports.reading import read_results
+    from phongtrao._reports.summary import aggregate_files, write_aggregate
+    from phongtrao._reports.units import load_units, lower_units
     from phongtrao._templates import builtin_template
+
+    #: Every problem code of returned forms and results files, with what it means
+    #: (docs/problem-codes.md). Loaded on first use.
+    RESULT_CODES: dict[str, str]
 
 #: Every problem code :func:`check` reports, with what it means (docs/problem-codes.md).
 PROBLEM_CODES: dict[str, str] = _CODES
@@ -91,7 +104,7 @@ PROBLEM_CODES: dict[str, str] = _CODES
 # only load plans: rendering, batches, the cascade and the starters.
 _LAZY = {
     "check": "_api", "render": "_api", "render_bytes": "_api", "template_context": "_api",
-    "render_package": "_api", "DOCUMENTS": "_rendering", "LeftOut": "_rendering",
+    "render_package": "_api", "DOCUMENTS": "_rendering", "MissingDocument": "_rendering",
     "Package": "_rendering",
     "output_names": "_batch", "render_many": "_batch", "worker_pool": "_batch",
     "commune_plan": "_cascade", "commune_plans": "_cascade",
@@ -101,7 +114,16 @@ _LAZY = {
     "Renderer": "_rendering",
     "find_soffice": "_rendering", "builtin_template": "_templates",
     "lint": "_lint.engine", "LINT_RULES": "_lint.rules",
+    "aggregate": "_reports.adding", "form_bytes": "_reports.forms",
+    "form_names": "_reports.forms", "write_form": "_reports.forms",
+    "write_forms": "_reports.forms", "FORM_VERSION": "_reports.keys",
+    "plan_key": "_reports.keys", "read_results": "_reports.reading",
+    "RESULT_CODES": "_reports.reading", "aggregate_files": "_reports.summary",
+    "write_aggregate": "_reports.summary", "load_units": "_reports.units",
+    "lower_units": "_reports.units",
 }
+#: Names whose object has another name in its module.
+_RENAMED = {"RESULT_CODES": "CODES"}
 
 
 def __getattr__(name: str) -> _typing.Any:
@@ -110,7 +132,7 @@ def __getattr__(name: str) -> _typing.Any:
         raise AttributeError(f"module 'phongtrao' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(f"phongtrao.{module}"), name)
+    value = getattr(importlib.import_module(f"phongtrao.{module}"), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 
@@ -118,17 +140,19 @@ def __getattr__(name: str) -> _typing.Any:
 __all__ = [
     "CONTEXT_VERSION",
     "DOCUMENTS",
+    "FORM_VERSION",
     "LINT_RULES",
     "PROBLEM_CODES",
+    "RESULT_CODES",
     "BatchError",
     "BatchFailure",
     "BatchInterrupted",
     "DocumentError",
     "Finding",
     "Format",
-    "LeftOut",
     "Limits",
     "LookupOutcome",
+    "MissingDocument",
     "ModelError",
     "Package",
     "PdfConverter",
@@ -142,12 +166,16 @@ __all__ = [
     "RenderError",
     "Rendered",
     "Renderer",
+    "ResultProblem",
+    "ResultsError",
     "Severity",
     "UnitLookup",
     "UnitLookupError",
     "UnitRecord",
     "UnitRegistry",
     "UnitSource",
+    "aggregate",
+    "aggregate_files",
     "builtin_template",
     "check",
     "commune_plan",
@@ -156,12 +184,18 @@ __all__ = [
     "dump_plan",
     "dumps_plan",
     "find_soffice",
+    "form_bytes",
+    "form_names",
     "lint",
     "load_plan",
+    "load_units",
     "loads_plan",
+    "lower_units",
     "official_communes",
     "official_provinces",
     "output_names",
+    "plan_key",
+    "read_results",
     "render",
     "render_bytes",
     "render_many",
@@ -171,4 +205,7 @@ __all__ = [
     "template_context",
     "unstructure_plan",
     "worker_pool",
+    "write_aggregate",
+    "write_form",
+    "write_forms",
 ]

@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import os
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from phongtrao._default import default_renderer
+from phongtrao._dispatch import Dispatch, parallelism
 from phongtrao._files import load_plan_bytes, read_plan_file, write_atomically
 from phongtrao._limits import Limits
 from phongtrao._plugins import Plugins, PluginsConfig
@@ -47,7 +47,7 @@ from phongtrao.model import Plan
 from phongtrao.vi import slug
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future, ProcessPoolExecutor
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 __all__ = ["BatchError", "BatchFailure", "BatchInterrupted", "output_names", "render_many",
            "unique_names", "worker_pool"]
@@ -285,26 +285,8 @@ class _Mapping:
 # -- dispatching ---------------------------------------------------------------------
 
 
-def _parallelism(executor: Executor) -> int:
-    """How many jobs the executor runs at once, as far as it tells (duck-typed).
-
-    The standard pools say ``_max_workers``; a ``dask.distributed`` executor
-    has its client, whose workers' threads add up; otherwise the CPU count.
-    """
-    for name in ("max_workers", "_max_workers"):
-        value = getattr(executor, name, None)
-        if isinstance(value, int) and value > 0:
-            return value
-    client = getattr(executor, "_client", None)
-    threads = getattr(client, "nthreads", None)
-    if callable(threads):
-        try:
-            total = sum(int(count) for count in threads().values())
-        except Exception:  # noqa: BLE001 - only a hint: fall back to the CPU count
-            total = 0
-        if total > 0:
-            return total
-    return os.cpu_count() or 1
+#: How many jobs an executor runs at once (kept under its old name for the tests).
+_parallelism = parallelism
 
 
 def _chunk_size(documents: int, parallelism: int, *, pdf: bool) -> int:
@@ -317,55 +299,6 @@ def _chunk_size(documents: int, parallelism: int, *, pdf: bool) -> int:
     if pdf:
         return 1
     return max(1, min(_DOCX_CHUNK, documents // (4 * parallelism)))
-
-
-class _Dispatch:
-    """Chunks submitted a bounded number ahead, results as each chunk finishes."""
-
-    def __init__(self, chunks: list[_Chunk], executor: Executor | None, window: int) -> None:
-        self._chunks = iter(chunks)
-        self._executor = executor
-        self._window = window
-        self.pending: set[Future[list[_Result]]] = set()
-
-    def __iter__(self) -> Iterator[list[_Result]]:
-        if self._executor is None:
-            for chunk in self._chunks:
-                yield _render_chunk(chunk)
-            return
-        from concurrent.futures import FIRST_COMPLETED, wait
-
-        self._fill()
-        while self.pending:
-            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
-            self._fill()
-            for future in done:
-                yield future.result()
-
-    def _fill(self) -> None:
-        assert self._executor is not None
-        while len(self.pending) < self._window:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                return
-            self.pending.add(self._executor.submit(_render_chunk, chunk))
-
-    def stop(self, grace: float) -> list[list[_Result]]:
-        """Start nothing more; the results of chunks that finish within ``grace`` seconds."""
-        self._chunks = iter(())
-        for future in self.pending:
-            future.cancel()
-        deadline = time.monotonic() + grace
-        finished = []
-        for future in self.pending:
-            if future.cancelled():
-                continue
-            try:
-                finished.append(future.result(timeout=max(0.0, deadline - time.monotonic())))
-            except Exception:  # noqa: BLE001 - unfinished or broken: not done
-                continue
-        self.pending = set()
-        return finished
 
 
 # -- the batch -----------------------------------------------------------------------
@@ -532,11 +465,11 @@ def render_many(
             return
         finished()
 
-    parallelism = 1 if executor is None else _parallelism(executor)
-    size = _chunk_size(len(jobs), parallelism, pdf=pdf)
+    workers = 1 if executor is None else parallelism(executor)
+    size = _chunk_size(len(jobs), workers, pdf=pdf)
     chunks = [_Chunk(handle, tuple(jobs[start:start + size]), template, draft, pdf, pdfa)
               for start in range(0, len(jobs), size)]
-    dispatch = _Dispatch(chunks, executor, window=2 * parallelism)
+    dispatch = Dispatch(_render_chunk, chunks, executor, window=2 * workers)
     try:
         for results in dispatch:
             for result in results:

@@ -1,14 +1,17 @@
 """The ``phongtrao`` command: plans, templates and plugins, and checking documents.
 
-It validates, renders, starts and lists plans, templates and plugins, and
-checks documents against the decree's format rules (``lint``).
+It validates, renders, starts and lists plans, templates and plugins,
+checks documents against the decree's format rules (``lint``), writes the
+statistics forms a plan sends down (``form``) and adds up what comes back
+(``aggregate``).
 
 Exit codes (every command):
 
 - 0: done; for ``validate``, every plan is valid, for ``lint``, every document
   conforms (warnings may be printed);
-- 1: a plan has problems (listed one a line as ``FILE: $.path: message``), or a
-  document breaks a format rule (``FILE: error CODE: …``);
+- 1: a plan has problems (listed one a line as ``FILE: $.path: message``), a
+  document breaks a format rule (``FILE: error CODE: …``), or returned forms
+  have problems (``FILE SHEET!CELL: message``; nothing is written);
 - 2: usage error, or a file that cannot be read or written (for ``lint``: not a
   .docx, encrypted, damaged, beyond a limit);
 - 3: rendering failed (template or PDF conversion).
@@ -36,7 +39,7 @@ from phongtrao._templates import KIND_TEMPLATES
 if TYPE_CHECKING:
     from phongtrao import Finding, Renderer
     from phongtrao.errors import UnitLookupError
-    from phongtrao.model import Plan
+    from phongtrao.model import AdministrativeUnit, Plan
 
 __all__ = ["main"]
 
@@ -400,6 +403,149 @@ def _communes(args: argparse.Namespace) -> int:
     return OK
 
 
+# -- reports up the cascade ------------------------------------------------------------
+
+
+def _units_of(args: argparse.Namespace, plan: Plan) -> tuple[AdministrativeUnit, ...] | None:
+    """The lower units: from --units FILE, from the cascade (--units alone), or None (not given)."""
+    import phongtrao
+
+    given = getattr(args, "units", None)
+    if given is None:
+        return None
+    if given != _CASCADE:
+        try:
+            return phongtrao.load_units(Path(given))
+        except phongtrao.PlanError as error:
+            _print_problems(given, error.problems)
+            raise _CommandError(USAGE) from None
+    try:
+        return phongtrao.lower_units(plan, args.session.renderer.plugins)
+    except ValueError as error:
+        raise _CommandError(USAGE, f"{args.plan}: {error}") from None
+
+
+_CASCADE = "\0cascade"
+
+
+def _form(args: argparse.Namespace) -> int:
+    import phongtrao
+
+    plan = _load(args.plan)
+    if not plan.indicators:
+        raise _CommandError(USAGE, f"{args.plan}: the plan defines no indicators, so its form "
+                            "would have nothing to count; add them under 'indicators:' "
+                            "(docs/howto-issuers.md)")
+    output = Path(args.output)
+    units = _units_of(args, plan)
+    key = phongtrao.plan_key(plan)
+    if units is None:
+        if output.suffix.lower() != ".xlsx":
+            raise _CommandError(USAGE, f"a form is an Excel workbook; give an output ending in "
+                                f".xlsx, not {output} (or --units to write one per unit into a "
+                                "folder)")
+        try:
+            phongtrao.write_form(plan, output, overwrite=args.force)
+        except OSError as error:
+            raise _write_failure(output, error, force=args.force) from None
+        print(f"{output}: form written (plan key {key}); send it to each lower unit to fill in")
+        return OK
+    if output.suffix.lower() == ".xlsx":
+        raise _CommandError(USAGE, f"--units writes one form per unit into a folder; give a "
+                            f"folder, not {output}")
+    if not units:
+        raise _CommandError(USAGE, f"{args.units}: lists no unit")
+    try:
+        written = phongtrao.write_forms(plan, output, units, overwrite=args.force)
+    except FileExistsError as error:
+        existing = Path(error.filename or output)
+        raise _CommandError(USAGE, f"{existing} exists; pass --force to replace the forms "
+                            "(nothing was written)") from None
+    except OSError as error:
+        raise _write_failure(output, error, force=args.force) from None
+    print(f"{output}: {len(written)} forms written, one per unit (plan key {key})")
+    return OK
+
+
+def _result_paths(sources: Sequence[str]) -> list[Path]:
+    """The files given, a folder standing for its forms and results files (not Excel's ~$ locks)."""
+    paths: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            paths += sorted(item for item in path.iterdir()
+                            if item.suffix.lower() in (".xlsx", ".yaml", ".yml", ".json")
+                            and not item.name.startswith(("~$", ".")) and item.is_file())
+        else:
+            paths.append(path)
+    return paths
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    import phongtrao
+
+    plan = _load(args.plan)
+    if not plan.indicators:
+        raise _CommandError(USAGE, f"{args.plan}: the plan defines no indicators, so there is "
+                            "nothing to add up; add them under 'indicators:'")
+    jobs = args.jobs if args.jobs is not None else 1
+    if jobs < 1:
+        raise _CommandError(USAGE, f"--jobs must be 1 or more, got {jobs}")
+    if args.units is None:
+        try:
+            units: tuple[AdministrativeUnit, ...] | None = phongtrao.lower_units(
+                plan, args.session.renderer.plugins)
+        except ValueError as error:
+            print(f"phongtrao: note: {error}; units that did not report cannot be named",
+                  file=sys.stderr)
+            units = None
+    else:
+        units = _units_of(args, plan)
+    paths = _result_paths(args.results)
+    if not paths:
+        raise _CommandError(USAGE, f"no forms or results files in {', '.join(args.results)}")
+    output = Path(args.output)
+    pool = phongtrao.worker_pool(jobs) if jobs > 1 else None
+    try:
+        with pool if pool is not None else _nothing():
+            results = phongtrao.read_results(plan, paths, units=units, partial=args.partial,
+                                             executor=pool)
+    except phongtrao.ResultsError as error:
+        for problem in error.problems:
+            print(problem)
+        print(f"phongtrao: {len(error.problems)} problems in the results; nothing was written "
+              f"(fix them, or pass --partial to add up the others)", file=sys.stderr)
+        return PROBLEMS
+    except ValueError as error:
+        raise _CommandError(USAGE, str(error)) from None
+    total = phongtrao.aggregate(plan, results)
+    try:
+        written = phongtrao.write_aggregate(total, output, overwrite=args.force,
+                                            charts=not args.no_charts)
+    except FileExistsError as error:
+        existing = Path(error.filename or output)
+        raise _CommandError(USAGE, f"{existing} exists; pass --force to replace it (nothing "
+                            "was written)") from None
+    except ImportError as error:
+        raise _CommandError(USAGE, f"{error} (nothing was written)") from None
+    except OSError as error:
+        raise _write_failure(output, error, force=args.force) from None
+    for item in total.indicators:
+        print(f"{item.indicator.id}: {item.phrase}")
+    expected = len(total.reported) + len(total.missing) + len(total.left_out)
+    print(f"{len(total.reported)} of {expected} units counted" if units is not None
+          else f"{len(total.reported)} units counted")
+    for unit in total.missing:
+        print(f"not reported: {unit.full_name}")
+    for left in total.left_out:
+        print(f"left out: {left}", file=sys.stderr)
+    for name in total.carried:
+        print(f"left out below: {name}", file=sys.stderr)
+    print(f"{output}: {len(written)} files written ({', '.join(p.name for p in written[:3])}"
+          f"{', …' if len(written) > 3 else ''})")
+    return OK
+
+
 def _finding_line(source: str, finding: Finding) -> str:
     """One finding on one line: where, verdict and code, the Vietnamese, the English, the basis."""
     where = finding.where
@@ -629,6 +775,53 @@ def _parser() -> _Parser:
                           help="plan file format (default: yaml)")
     communes.add_argument("--force", action="store_true", help="replace plan files that exist")
     communes.set_defaults(handler=_communes)
+
+    form = commands.add_parser(
+        "form", parents=[common], help="write the statistics form (.xlsx) of a plan's indicators",
+        description="Write the statistics form (biểu mẫu) of PLAN's indicators as an Excel "
+        "workbook for a lower unit to fill in: the unit's name and code, who fills it and when, "
+        "one row per indicator with its cells to fill (achieved and total, or a plain count), "
+        "whole-number checks, everything else locked, instructions in Vietnamese, and a hidden "
+        "marker of the plan and the form's version. With --units, one form per lower unit, "
+        "its name and code filled in, into the folder OUT. Nothing is replaced without --force.",
+    )
+    form.add_argument("plan", metavar="PLAN", help="the plan file, with its indicators")
+    form.add_argument("-o", "--output", required=True, metavar="OUT",
+                      help="the .xlsx to write; with --units, the folder to write the forms into")
+    form.add_argument("--units", nargs="?", const=_CASCADE, metavar="FILE",
+                      help="one form per lower unit: those listed in FILE (YAML, JSON or TOML, a "
+                      "list of units as in a plan file), or, with no FILE, the plan's lower units "
+                      "from the official list or the plugins' catalog")
+    form.add_argument("--force", action="store_true", help="replace forms that exist")
+    form.set_defaults(handler=_form)
+
+    aggregate = commands.add_parser(
+        "aggregate", parents=[common], help="add up the returned forms and results files",
+        description="Read the returned forms (.xlsx) and results files (.yaml, .json; a folder "
+        "stands for those in it) of PLAN's lower units and add them up: per indicator the sums "
+        "of the counts and the share of the sums, never an average. Write into DIR tong-hop.xlsx "
+        "(the sums, then one sheet per indicator with a row per unit and a total row), "
+        "ket-qua.yaml (the sums as this unit's results, for the level above) and PNG charts. "
+        "Every problem of every file is printed with its file, sheet and cell, and nothing is "
+        "written (exit 1), unless --partial. Units that did not report are listed by name.",
+    )
+    aggregate.add_argument("plan", metavar="PLAN", help="the plan file, with its indicators")
+    aggregate.add_argument("results", nargs="+", metavar="RESULTS",
+                           help="returned forms, results files, or folders of them")
+    aggregate.add_argument("-o", "--output", required=True, metavar="DIR",
+                           help="folder to write the summary, the charts and the results into")
+    aggregate.add_argument("--units", metavar="FILE",
+                           help="the units expected to report (a list of units); by default the "
+                           "plan's lower units from the official list or the plugins' catalog")
+    aggregate.add_argument("--partial", action="store_true",
+                           help="leave out the reports with problems, add up the others and "
+                           "name those left out (in the summary, and in ket-qua.yaml for the "
+                           "level above)")
+    aggregate.add_argument("--jobs", "-j", type=int, metavar="N",
+                           help="worker processes reading the files (default: 1, in this process)")
+    aggregate.add_argument("--no-charts", action="store_true", help="write no charts")
+    aggregate.add_argument("--force", action="store_true", help="replace files that exist")
+    aggregate.set_defaults(handler=_aggregate)
 
     lint = commands.add_parser(
         "lint", parents=[common], help="check .docx documents against the decree's format rules",

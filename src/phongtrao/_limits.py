@@ -50,6 +50,11 @@ class Limits:
         document_elements: the most paragraphs and runs of text a document to
             check may hold (100,000; a 300-page document holds some tens of
             thousands), which bounds the memory a check takes.
+        form_bytes: the largest returned form (.xlsx) or results file read
+            (16 MiB; a filled form has some tens of kilobytes).
+        form_part_bytes: the largest part of a returned form read, uncompressed
+            (8 MiB): a sheet, its shared texts; this bounds a sheet's cells.
+        result_files: the most result files one aggregate reads (100,000).
     """
 
     plan_bytes: int = 8 * _MIB
@@ -70,6 +75,9 @@ class Limits:
     document_bytes: int = 128 * _MIB
     document_part_bytes: int = 16 * _MIB
     document_elements: int = 100_000
+    form_bytes: int = 16 * _MIB
+    form_part_bytes: int = 8 * _MIB
+    result_files: int = 100_000
 
 
 #: The limits used when none are given.

@@ -13,6 +13,8 @@ wrong, where, and what would be right:
   read as a .docx (not a .docx, encrypted, damaged, or beyond a limit);
 - :class:`UnitLookupError` — the unit registry cannot settle a unit's name or
   code: no unit has it, several do, or none on the date asked about.
+- :class:`ResultsError` — returned forms or results files have problems (each
+  with its file, sheet and cell); it lists every problem.
 
 One exception is not a :class:`PhongtraoError`: :class:`BatchInterrupted`,
 raised when a batch was stopped by Ctrl-C (or by SIGTERM in the ``phongtrao``
@@ -47,6 +49,8 @@ __all__ = [
     "PhongtraoError",
     "PlanError",
     "RenderError",
+    "ResultProblem",
+    "ResultsError",
     "UnitLookupError",
 ]
 
@@ -210,6 +214,52 @@ class DocumentError(PhongtraoError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (DocumentError, (self.reason, self.source))
+@attrs.frozen(kw_only=True)
+class ResultProblem:
+    """Một lỗi số liệu — one thing wrong with a returned form or results file, and where.
+
+    Attributes:
+        source: tệp — the file, as it was given.
+        where: vị trí — the sheet and cell (``Biểu 1!D7``), or the path in a
+            results file (``$.units[0].results[1].achieved (line 12)``); empty
+            for the file as a whole.
+        code: mã — a stable code for the kind of problem (docs/problem-codes.md).
+        message: thông báo — what is wrong and what would be right.
+    """
+
+    source: str
+    where: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}" if self.where else ""
+        return f"{self.source}{where}: {self.message}"
+
+
+class ResultsError(PhongtraoError, ValueError):
+    """Returned forms or results files that cannot be added up as they are.
+
+    It holds every problem of every file read, so that each commune can be
+    told at once all that its form needs; nothing was added up.
+
+    Attributes:
+        problems: the problems, file by file in the order given, cell by cell.
+    """
+
+    def __init__(self, problems: Sequence[ResultProblem]) -> None:
+        self.problems = tuple(problems)
+        files = len({problem.source for problem in self.problems})
+        count = len(self.problems)
+        lines = [(f"{count} {'problem' if count == 1 else 'problems'} in {files} "
+                 f"{'file' if files == 1 else 'files'}; nothing was added up:")]
+        lines += [f"  {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ResultsError, (self.problems,))
+
+
 class BatchInterrupted(KeyboardInterrupt):
     """A batch stopped by Ctrl-C (SIGINT), or SIGTERM in the ``phongtrao`` command.
 

@@ -22,6 +22,7 @@ GENERATED: dict[str, Callable[[], str]] = {
     "hooks.md": hooks.markdown,
     "cli.md": cli.cli_markdown,
     "problem-codes.md": cli.codes_markdown,
+    "result-codes.md": cli.result_codes_markdown,
     "plan-files.md": plan_files.reference_markdown,
     "limits.md": limits.limits_markdown,
     "lint-rules.md": lint_rules.markdown,

@@ -3,7 +3,9 @@
 :func:`cli_markdown` gives every command of ``phongtrao`` with its
 description, usage and options, read from the command's own parser;
 :func:`codes_markdown` the codes of :func:`phongtrao.check` from
-:data:`phongtrao.PROBLEM_CODES`. The pages around them are written by hand.
+:data:`phongtrao.PROBLEM_CODES`, and :func:`result_codes_markdown` those of
+returned forms and results files from :data:`phongtrao.RESULT_CODES`. The
+pages around them are written by hand.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from phongtrao import PROBLEM_CODES as CODES
 from phongtrao import _cli as cli
 
-__all__ = ["cli_markdown", "codes_markdown"]
+__all__ = ["cli_markdown", "codes_markdown", "result_codes_markdown"]
 
 def _cell(text: str) -> str:
     """Text for a Markdown table cell: one line, with its pipes escaped."""
@@ -114,4 +116,12 @@ def cli_markdown() -> str:
 def codes_markdown() -> str:
     """The generated part of docs/problem-codes.md: each code of the built-in checks."""
     rows = [f"| `{code}` | {_cell(meaning)} |" for code, meaning in CODES.items()]
+    return "| code | the problem |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def result_codes_markdown() -> str:
+    """The generated part of docs/problem-codes.md: each code of returned forms and results."""
+    import phongtrao
+
+    rows = [f"| `{code}` | {_cell(meaning)} |" for code, meaning in phongtrao.RESULT_CODES.items()]
     return "| code | the problem |\n|---|---|\n" + "\n".join(rows) + "\n"

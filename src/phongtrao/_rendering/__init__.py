@@ -10,7 +10,7 @@ prepared, so checking plans stays quick.
 """
 
 from phongtrao._rendering.context import CONTEXT_VERSION, template_context
-from phongtrao._rendering.dossier import DOCUMENTS, LeftOut, Package
+from phongtrao._rendering.dossier import DOCUMENTS, MissingDocument, Package
 from phongtrao._rendering.pdf import PdfConverter, docx_to_pdf, find_soffice
 from phongtrao._rendering.renderer import OUTPUT_SUFFIXES, Rendered, Renderer
 
@@ -18,7 +18,7 @@ __all__ = [
     "CONTEXT_VERSION",
     "DOCUMENTS",
     "OUTPUT_SUFFIXES",
-    "LeftOut",
+    "MissingDocument",
     "Package",
     "PdfConverter",
     "Rendered",

@@ -21,7 +21,7 @@ from phongtrao._kinds import KINDS, kind
 from phongtrao._problems import Problem
 from phongtrao.model import Plan
 
-__all__ = ["DOCUMENTS", "LeftOut", "Package", "chosen", "package_name"]
+__all__ = ["DOCUMENTS", "MissingDocument", "Package", "chosen", "package_name"]
 
 #: The kinds of document of a conference's set, in the order the set holds them.
 DOCUMENTS: tuple[str, ...] = tuple(item.key for item in KINDS)
@@ -38,7 +38,7 @@ def package_name(document: str) -> str:
 
 
 @attrs.frozen
-class LeftOut:
+class MissingDocument:
     """A document of the set that was not written, and what it still needs.
 
     Attributes:
@@ -68,7 +68,7 @@ class Package:
 
     folder: Path
     written: tuple[Path, ...]
-    left_out: tuple[LeftOut, ...] = ()
+    left_out: tuple[MissingDocument, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
 

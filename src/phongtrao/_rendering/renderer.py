@@ -26,7 +26,7 @@ from phongtrao._limits import DEFAULT_LIMITS, Limits
 from phongtrao._outline import Section, build_outline
 from phongtrao._plugins import Plugins
 from phongtrao._problems import Problem, Severity
-from phongtrao._rendering.dossier import LeftOut, Package, chosen, package_name
+from phongtrao._rendering.dossier import MissingDocument, Package, chosen, package_name
 from phongtrao._rendering.pdf import PdfConverter
 from phongtrao._rules import Check
 from phongtrao._rules import check as builtin_checks
@@ -329,12 +329,12 @@ class Renderer:
         keys = chosen(plan, documents)
         warnings = self._refuse_problems(plan, check=check, draft=draft)
         made: list[tuple[str, bytes]] = []
-        left_out: list[LeftOut] = []
+        left_out: list[MissingDocument] = []
         for key in keys:
             item = kind(key)
             needs = item.missing(plan)
             if needs and not draft:
-                left_out.append(LeftOut(key, item.name, needs))
+                left_out.append(MissingDocument(key, item.name, needs))
                 continue
             # The plan was checked above: each document is only worded and filled here.
             made.append((key, self._docx(plan, None, check=False, draft=True, document=key)[0]))

@@ -30,6 +30,14 @@ from phongtrao.model._plan import (
     Signature,
     SignMode,
 )
+from phongtrao.model._reports import (
+    Aggregate,
+    IndicatorTotal,
+    LeftOut,
+    Results,
+    UnitCount,
+    UnitResults,
+)
 from phongtrao.model._schedule import AgendaItem, Conference, Milestone, MilestoneKind, Modality
 from phongtrao.model._set import (
     Decision,
@@ -60,6 +68,7 @@ __all__ = [
     "AdministrativeUnit",
     "Agency",
     "AgendaItem",
+    "Aggregate",
     "Annex",
     "AnnexTable",
     "Assessment",
@@ -79,8 +88,10 @@ __all__ = [
     "Documents",
     "FundingSource",
     "Indicator",
+    "IndicatorTotal",
     "Invitation",
     "Issued",
+    "LeftOut",
     "LegalBasis",
     "Letter",
     "Level",
@@ -103,12 +114,15 @@ __all__ = [
     "ReportOutline",
     "Responsibility",
     "Result",
+    "Results",
     "SignMode",
     "Signature",
     "SummaryReport",
     "Target",
     "TimeOfDay",
     "Topic",
+    "UnitCount",
     "UnitKind",
+    "UnitResults",
     "Window",
 ]
