@@ -141,7 +141,7 @@ class TestPackage:
         table = document.tables[1]
         rows = [[cell.text for cell in row.cells] for row in table.rows]
         assert ["Thời gian", "Nội dung", "Người thực hiện"] == rows[0]
-        assert ["07 giờ 30 phút", "Đón tiếp đại biểu",
+        assert ["07h30", "Đón tiếp đại biểu",
                 "Văn phòng HĐND và UBND huyện"] == rows[1]
         assert 8 == len(rows)
 
@@ -187,12 +187,13 @@ class TestPackage:
 
     def test_a_document_lacking_facts_is_left_out_saying_what(
             self, set_plan: Plan, tmp_path: Path) -> None:
-        """A conference without venue: GM left out, naming the venue; a draft prints «…»."""
+        """A conference without venue: GM and CTr left out, naming it; a draft prints «…»."""
         plan = _conference(set_plan, venue=None)
         written = phongtrao.render_package(plan, tmp_path / "a", renderer=testing.make_renderer())
-        assert ["giay-moi"] == [left.document for left in written.left_out]
-        assert "venue" in str(written.left_out[0])
-        assert "03-giay-moi.docx" not in [path.name for path in written.written]
+        assert ["giay-moi", "chuong-trinh"] == [left.document for left in written.left_out]
+        assert all("the conference's venue" in str(left) for left in written.left_out)
+        assert not {"03-giay-moi.docx", "04-chuong-trinh.docx"} & {
+            path.name for path in written.written}
         drafted = phongtrao.render_package(plan, tmp_path / "b", draft=True,
                                            renderer=testing.make_renderer())
         assert () == drafted.left_out

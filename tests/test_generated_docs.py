@@ -23,7 +23,8 @@ GENERATED = DOCS / "_generated"
 #: The page that includes each generated part.
 PAGES = {"hooks.md": "hooks.md", "cli.md": "cli.md", "problem-codes.md": "problem-codes.md",
          "plan-files.md": "plan-files.md", "limits.md": "security.md",
-         "lint-rules.md": "lint-rules.md", "legal-sources.md": "legal-sources.md"}
+         "lint-rules.md": "lint-rules.md", "legal-sources.md": "legal-sources.md",
+         "result-codes.md": "problem-codes.md"}
 
 
 class TestGeneratedParts:

@@ -34,8 +34,11 @@ from . import strategies
 
 FORMS = "'2021-02-15' (a day), '2021-02' (a month), '2021-Q2' (a quarter) or '2021'"
 
+# The classes a plan file or a program states; the computed results (Aggregate …) are
+# phongtrao's answers, documented in their docstrings only.
 MODEL_CLASSES = [
     getattr(model, name) for name in model.__all__ if attrs.has(getattr(model, name))
+    and getattr(model, name) not in model.COMPUTED
 ]
 
 

@@ -267,6 +267,11 @@ def _styles(document: Document, look: Look) -> None:
            after=12, line=1.0, keep_with_next=True)
     _style(document, "PT Table", size=13, align=WD_ALIGN_PARAGRAPH.LEFT, indent=None,
            before=2, after=2, line=1.0)
+    _style(document, "PT Table Gap", size=6, align=center, indent=None, after=0, line=1.0)
+    _style(document, "PT Figure", size=13, align=center, indent=None, before=6, after=0,
+           line=1.0, keep_with_next=True)
+    _style(document, "PT Figure Caption", size=13, italic=True, align=center, indent=None,
+           after=6, line=1.0)
     _style(document, "PT Table Heading", size=13, bold=True, align=center, indent=None,
            before=2, after=2, line=1.0)
     _style(document, "PT Rule", size=2, align=center, indent=None, before=2, after=0, line=1.0)
@@ -376,6 +381,7 @@ def _body(document: Document) -> None:
     _paragraph(document, "{%p for line in addressees %}", "PT Addressee Line")
     _paragraph(document, "{{ line }}", "PT Addressee Line")
     _paragraph(document, "{%p endfor %}", "PT Addressee Line")
+    _paragraph(document, "", "PT Table Gap")  # the list apart from the text that follows
     _paragraph(document, "{%p endif %}", "PT Addressee")
     _paragraph(document, "{%p if authority %}", "PT Authority")  # who decides, above the bases
     _paragraph(document, "{{ authority }}", "PT Authority")
@@ -436,6 +442,12 @@ def _blocks(document: Document, blocks: str) -> None:
     _paragraph(document, "{{ block.text }}", "PT Center")
     _paragraph(document, '{%p elif block.kind == "table" %}', "PT Body")
     _data_table(document, "block.table", "block.widths")
+    # A paragraph after the table keeps it apart from a table that follows (the
+    # signature's): word processors join two tables that touch.
+    _paragraph(document, "", "PT Table Gap")
+    _paragraph(document, '{%p elif block.kind == "figure" %}', "PT Figure")
+    _paragraph(document, "{{ block.marker }}", "PT Figure")
+    _paragraph(document, "{{ block.text }}", "PT Figure Caption")
     _paragraph(document, "{%p else %}", "PT Body")
     item = document.add_paragraph(style="PT Body")
     item.add_run("{{ block.prefix }}")

@@ -107,7 +107,7 @@ def main(argv: list[str]) -> int:
 
     results = phongtrao.read_results(plan, forms, units=units)
     total = phongtrao.aggregate(plan, results)
-    written = phongtrao.write_aggregate(total, out / "tong-hop", overwrite=True)
+    written = phongtrao.write_aggregate(total, out / "tong-hop", overwrite=True, plan=plan)
     print(f"tong-hop/: {', '.join(path.name for path in written)}")
     for item in total.indicators:
         met = {True: "target met", False: "target not met", None: "no target"}[item.target_met]

@@ -48,6 +48,7 @@ from phongtrao.errors import (
     BatchInterrupted,
     DocumentError,
     ModelError,
+    NomineeListError,
     PhongtraoError,
     PlanError,
     RenderError,
@@ -75,6 +76,7 @@ if _typing.TYPE_CHECKING:
     #: Loaded on first use.
     LINT_RULES: dict[str, LintRule]
     from phongtrao._national import starter_plan
+    from phongtrao._nominees import NomineeList, load_nominees
     from phongtrao._rendering import (
         CONTEXT_VERSION,
         DOCUMENTS,
@@ -121,6 +123,7 @@ _LAZY = {
     "RESULT_CODES": "_reports.reading", "aggregate_files": "_reports.summary",
     "write_aggregate": "_reports.summary", "load_units": "_reports.units",
     "lower_units": "_reports.units",
+    "load_nominees": "_nominees", "NomineeList": "_nominees",
 }
 #: Names whose object has another name in its module.
 _RENAMED = {"RESULT_CODES": "CODES"}
@@ -154,6 +157,8 @@ __all__ = [
     "LookupOutcome",
     "MissingDocument",
     "ModelError",
+    "NomineeList",
+    "NomineeListError",
     "Package",
     "PdfConverter",
     "PhongtraoError",
@@ -187,6 +192,7 @@ __all__ = [
     "form_bytes",
     "form_names",
     "lint",
+    "load_nominees",
     "load_plan",
     "load_units",
     "loads_plan",

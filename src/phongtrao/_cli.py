@@ -177,9 +177,20 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _package(args: argparse.Namespace) -> int:
+    import attrs
+
     import phongtrao
 
     plan = _load(args.plan)
+    listed = None
+    if args.nominees is not None:
+        try:
+            listed = phongtrao.load_nominees(Path(args.nominees), name=args.nominees)
+        except phongtrao.NomineeListError as error:
+            for unreadable in error.problems:
+                print(unreadable)
+            return PROBLEMS
+        plan = attrs.evolve(plan, nominees=listed.nominees)
     folder = Path(args.output)
     try:
         with _terminate_as_interrupt():
@@ -187,11 +198,16 @@ def _package(args: argparse.Namespace) -> int:
                 plan, folder, documents=args.document or None, pdf=args.pdf, pdfa=args.pdfa,
                 draft=args.draft, overwrite=args.force)
     except phongtrao.PlanError as error:
-        _print_problems(args.plan, error.problems)
+        for problem in error.problems:
+            where = listed.locate(problem.path) if listed is not None else None
+            if where is not None and listed is not None:
+                print(f"{listed.source} {where}: {problem.message} [{problem.code}]")
+            else:
+                print(f"{args.plan}: {problem}")
         return PROBLEMS
     except FileExistsError as error:
-        raise _CommandError(USAGE, str(error).replace("overwrite=True, or --force",
-                                                      "--force")) from None
+        raise _CommandError(USAGE, str(error).replace("(pass overwrite=True, or --force, to",
+                                                      "(pass --force to")) from None
     except OSError as error:
         raise _write_failure(folder, error, force=args.force) from None
     except phongtrao.RenderError as error:
@@ -201,8 +217,9 @@ def _package(args: argparse.Namespace) -> int:
     for path in written.written:
         print(path)
     for left in written.left_out:
-        print(f"{args.plan}: {left}; give them in the plan, or pass --draft to print «…» "
-              "where they go", file=sys.stderr)
+        them = "them" if len(left.needs) > 1 else "it"
+        print(f"{args.plan}: {left}; give {them} in the plan, or pass --draft to print «…» "
+              "where it goes", file=sys.stderr)
     return PROBLEMS if written.left_out else OK
 
 
@@ -521,7 +538,15 @@ def _aggregate(args: argparse.Namespace) -> int:
     total = phongtrao.aggregate(plan, results)
     try:
         written = phongtrao.write_aggregate(total, output, overwrite=args.force,
-                                            charts=not args.no_charts)
+                                            charts=not args.no_charts, plan=plan,
+                                            renderer=args.session.renderer)
+    except phongtrao.PlanError as error:
+        _print_problems(args.plan, error.problems)
+        print("phongtrao: the plan has errors, so its báo cáo cannot be made; nothing was "
+              "written", file=sys.stderr)
+        return PROBLEMS
+    except phongtrao.RenderError as error:
+        raise _CommandError(RENDER_FAILED, f"{error} (nothing was written)") from None
     except FileExistsError as error:
         existing = Path(error.filename or output)
         raise _CommandError(USAGE, f"{existing} exists; pass --force to replace it (nothing "
@@ -691,6 +716,10 @@ def _parser() -> _Parser:
                          help="make every document, printing «…» where a fact is missing")
     package.add_argument("--force", action="store_true",
                          help="replace the set's files if they exist")
+    package.add_argument("--nominees", metavar="LIST.xlsx",
+                         help="the nominees from an .xlsx list (row 1: STT, Họ và tên / Tên tập "
+                         "thể, Đối tượng, Chức vụ, Đơn vị, Thành tích tóm tắt, Hình thức), "
+                         "instead of the plan's")
     package.set_defaults(handler=_package)
 
     new = commands.add_parser(
@@ -801,7 +830,9 @@ def _parser() -> _Parser:
         "stands for those in it) of PLAN's lower units and add them up: per indicator the sums "
         "of the counts and the share of the sums, never an average. Write into DIR tong-hop.xlsx "
         "(the sums, then one sheet per indicator with a row per unit and a total row), "
-        "ket-qua.yaml (the sums as this unit's results, for the level above) and PNG charts. "
+        "ket-qua.yaml (the sums as this unit's results, for the level above), PNG charts and "
+        "bao-cao.docx (the báo cáo tổng kết: the sums in its indicator table, a Phụ lục with "
+        "each indicator's table by unit and its chart). "
         "Every problem of every file is printed with its file, sheet and cell, and nothing is "
         "written (exit 1), unless --partial. Units that did not report are listed by name.",
     )

@@ -46,6 +46,7 @@ __all__ = [
     "BatchInterrupted",
     "DocumentError",
     "ModelError",
+    "NomineeListError",
     "PhongtraoError",
     "PlanError",
     "RenderError",
@@ -216,7 +217,9 @@ class DocumentError(PhongtraoError, ValueError):
         return (DocumentError, (self.reason, self.source))
 @attrs.frozen(kw_only=True)
 class ResultProblem:
-    """Một lỗi số liệu — one thing wrong with a returned form or results file, and where.
+    """Một lỗi số liệu — one thing wrong with a file read, and where.
+
+    A returned form, a results file or a nominee list.
 
     Attributes:
         source: tệp — the file, as it was given.
@@ -258,6 +261,29 @@ class ResultsError(PhongtraoError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ResultsError, (self.problems,))
+
+
+class NomineeListError(PhongtraoError, ValueError):
+    """A nominee list (.xlsx) that cannot be read as it is.
+
+    It holds every problem of the list, each with its file, sheet and cell
+    (:class:`ResultProblem`), so that the list is mended in one go; no nominee
+    was taken from it.
+
+    Attributes:
+        problems: the problems, row by row.
+    """
+
+    def __init__(self, problems: Sequence[ResultProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = [(f"{count} {'problem' if count == 1 else 'problems'} in the nominee list; "
+                  "no nominee was read:")]
+        lines += [f"  {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NomineeListError, (self.problems,))
 
 
 class BatchInterrupted(KeyboardInterrupt):

@@ -8,6 +8,8 @@ summary read back with openpyxl must hold the sums this test computes.
 from __future__ import annotations
 
 import struct
+import subprocess
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import phongtrao
-from phongtrao import Plugins
+from phongtrao import Plugins, testing
 from phongtrao._cli import main
 from phongtrao.model import (
     AdministrativeUnit,
@@ -30,6 +32,7 @@ from phongtrao.model import (
     UnitKind,
     UnitResults,
 )
+from tests.conftest import require_soffice
 
 from .conftest import HA, LAC, MINH, THREE, fill, filled_form, good_counts
 
@@ -210,6 +213,47 @@ def _known(index: int) -> dict[str, tuple[object, object]]:
             "nha-van-hoa-xay-moi": (index % 3, None)}
 
 
+def _number(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _check_report(path: Path, plan: Plan, sums: dict[str, tuple[int, int]], units: int,
+                  charts: int) -> None:
+    """The báo cáo of the aggregate, read back.
+
+    Its indicator table holds the sums, each unit table ends with them, and
+    every chart is a picture in the .docx and in its PDF.
+    """
+    document = testing.open_document(path)
+    tables = [[[cell.text for cell in row.cells] for row in table.rows]
+              for table in document.tables]
+    summary = next(rows for rows in tables if rows[0][:2] == ["STT", "Chỉ tiêu"])
+    for row, indicator in zip(summary[1:], plan.indicators, strict=True):
+        achieved, total = sums[indicator.id]
+        assert _number(row[3]) == achieved, indicator.id
+        if indicator.paired:
+            assert _number(row[2]) == total, indicator.id
+    by_unit = [rows for rows in tables if rows[0][:2] == ["STT", "Đơn vị"]]
+    assert len(plan.indicators) == len(by_unit)
+    for rows, indicator in zip(by_unit, plan.indicators, strict=True):
+        assert units + 2 == len(rows)  # the headings, a row a unit, the total
+        last = rows[-1]
+        assert "Tổng cộng" == last[1]
+        column = 3 if indicator.paired else 2
+        assert _number(last[column]) == sums[indicator.id][0] == sum(
+            _number(row[column]) for row in rows[1:-1])
+    with zipfile.ZipFile(path) as package:
+        pictures = [name for name in package.namelist() if name.startswith("word/media/")]
+    assert charts == len(pictures)
+    require_soffice()
+    pdf = path.with_suffix(".pdf")
+    with phongtrao.PdfConverter() as converter:
+        pdf.write_bytes(converter.convert(path.read_bytes()))
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    assert charts == sum(1 for line in listed if line.split()[2] == "image")
+
+
 class TestCommand:
     def test_forms_filled_and_added_up(self, cam_xuyen: tuple[Path, list[AdministrativeUnit]],
                                        plan: Plan, tmp_path: Path,
@@ -255,6 +299,8 @@ class TestCommand:
         up = yaml.safe_load((tmp_path / "out" / "ket-qua.yaml").read_text(encoding="utf-8"))
         assert [[item["achieved"], item.get("total")] for item in up["units"][0]["results"]] == [
             [sums[i.id][0], sums[i.id][1] if i.paired else None] for i in plan.indicators]
+        _check_report(tmp_path / "out" / "bao-cao.docx", plan, sums, len(communes),
+                      len(charts))
 
     def test_an_error_writes_nothing(self, cam_xuyen: tuple[Path, list[AdministrativeUnit]],
                                      plan: Plan, tmp_path: Path,
@@ -280,7 +326,7 @@ class TestCommand:
         captured = capsys.readouterr()
         assert "left out: xã Cẩm Minh:" in captured.err
         assert f"not reported: {communes[1].full_name}" in captured.out
-        assert ["ket-qua.yaml", "tong-hop.xlsx"] == sorted(
+        assert ["bao-cao.docx", "ket-qua.yaml", "tong-hop.xlsx"] == sorted(
             path.name for path in (tmp_path / "out").iterdir())
         up = yaml.safe_load((tmp_path / "out" / "ket-qua.yaml").read_text(encoding="utf-8"))
         assert minh.full_name in up["units"][0]["left_out"]

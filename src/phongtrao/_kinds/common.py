@@ -32,6 +32,7 @@ __all__ = [
     "GAP",
     "awarded",
     "conference_milestone",
+    "conference_name",
     "conference_time",
     "counts_phrase",
     "default_signature",
@@ -103,11 +104,20 @@ def reference(kind: DocumentKind, number: DocumentNumber, date: PartialDate,
     return f"{kind.vi} số {number_text(number).strip()}{when}{of}"
 
 
-def plan_reference(plan: Plan) -> str:
-    """The plan as the other documents cite it, its subject after "về"."""
+def plan_reference(plan: Plan, *, own: bool = False) -> str:
+    """The plan as the other documents cite it, its subject after "về".
+
+    "Kế hoạch số 03/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân huyện Cẩm Xuyên về
+    tổ chức Hội nghị tổng kết …"; ``own``: cited by its issuer itself, without
+    "của …".
+    """
     document = plan.document
-    cited = reference(document.kind, document.number, document.date, plan.issuer)
-    return f"{cited} về {phrases.lower_first(plan.title)}"
+    cited = reference(document.kind, document.number, document.date,
+                      None if own else plan.issuer)
+    title = plan.title
+    subject = (f"tổ chức {title}" if title.startswith("Hội nghị")
+               else phrases.lower_first(title))
+    return f"{cited} về {subject}"
 
 
 def conference_milestone(plan: Plan, wanted: str | None) -> Milestone | None:
@@ -118,6 +128,24 @@ def conference_milestone(plan: Plan, wanted: str | None) -> Milestone | None:
     level = plan.issuer.level
     own = [m for m in conferences if m.level is level]
     return own[-1] if own else (conferences[-1] if conferences else None)
+
+
+def conference_name(plan: Plan, milestone: Milestone | None) -> str:
+    """The conference as the giấy mời and the chương trình name it, saying what it sums up.
+
+    "Hội nghị tổng kết 20 năm thực hiện Phong trào “…” huyện Cẩm Xuyên (giai
+    đoạn 2000-2020)" for a summary conference of the plan's period; the
+    milestone's own title otherwise.
+    """
+    if milestone is None:
+        return needs("Hội nghị")
+    title = milestone.title
+    if plan.period is None or plan.movement is None or "tổng kết" not in title.lower():
+        return title
+    unit = plan.issuer.unit
+    where = f" {unit.full_name}" if unit is not None and milestone.level is unit.level else ""
+    return (f"Hội nghị tổng kết {plan.period.years} năm thực hiện Phong trào "
+            f"“{plan.movement.name}”{where} (giai đoạn {plan.period.start}-{plan.period.end})")
 
 
 def conference_time(milestone: Milestone) -> tuple[str, list[str]]:
@@ -171,7 +199,7 @@ def counts_phrase(plan: Plan, nominees: Sequence[Nominee]) -> str:
     awards = plan.awards
     parts = [f"{count:02d} {(awards.text(kind) if awards else None) or kind}"
              for kind, count in counted.items()]
-    return phrases.join_list(parts) if parts else needs("Số lượng")
+    return phrases.join_list(parts) if parts else needs("Số lượng tập thể, cá nhân")
 
 
 def awarded(plan: Plan, grant: AwardGrant) -> str:

@@ -4,17 +4,25 @@ The authority's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN"), 
 lines ending ";", "Xét đề nghị của … tại Tờ trình số …" (the tờ trình of the
 set), the centred "QUYẾT ĐỊNH:", then Điều 1 (the award and how many, "có
 danh sách kèm theo"), Điều 2 (the prize money, when there is one) and the
-last Điều (who carries it out); signed by the head, without TM.
+Điều on its taking effect and the last (who carries it out); signed by the
+head, without TM.
 """
 
 from __future__ import annotations
 
 from phongtrao._kinds import common, proposal
-from phongtrao._kinds.nominations import award_bases, list_annex, merit, nominee_needs, title_of
+from phongtrao._kinds.nominations import (
+    award_bases,
+    competence_bases,
+    list_annex,
+    merit,
+    nominee_needs,
+    title_of,
+)
 from phongtrao._kinds.paper import Paper
 from phongtrao._outline import Block, BlockKind, phrases
 from phongtrao._outline.frame import attached_to, signed_by
-from phongtrao.model import AwardGrant, Decision, DocumentKind, Plan, Signature
+from phongtrao.model import Agency, AwardGrant, BodyKind, Decision, DocumentKind, Plan, Signature
 
 __all__ = ["KEY", "missing", "paper", "wanted"]
 
@@ -50,6 +58,12 @@ def _personal(signature: Signature) -> Signature:
                      signer=signature.signer)
 
 
+def _is_committee(issuer: Agency) -> bool:
+    """An Ủy ban nhân dân, whose chair decides under the local government law."""
+    return issuer.kind is BodyKind.UBND or (
+        issuer.kind is None and issuer.name.casefold().startswith("ủy ban nhân dân"))
+
+
 def authority_line(plan: Plan, grant: AwardGrant | None) -> str:
     """"CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN": who decides, in capitals."""
     return proposal.addressee(plan, grant).upper()
@@ -63,6 +77,8 @@ def paper(plan: Plan) -> Paper:
     number = common.issued_number(plan, settings.issued, DocumentKind.QD, issuer)
     date = common.issued_date(plan, settings.issued)
     bases = list(award_bases(plan, grant, date.first_day, settings.bases))
+    if not settings.bases and _is_committee(issuer):
+        bases[:0] = competence_bases(date.first_day)
     if plan.documents is not None and plan.documents.proposal is not None:
         by, ttr_number, ttr_date = proposal.proposal_issued(plan)
         proposer = plan.documents.proposal.proposer or by.called
@@ -75,10 +91,11 @@ def paper(plan: Plan) -> Paper:
                 "danh sách kèm theo).")]
     if settings.prize:
         articles.append(phrases.sentence(settings.prize))
-    doers = (phrases.join_list(settings.executors) if settings.executors
+    doers = (", ".join(settings.executors) if settings.executors
              else f"Chánh Văn phòng {issuer.full_name}")
-    articles.append(f"Quyết định này có hiệu lực kể từ ngày ký. {doers} và các tập thể, cá "
-                    "nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
+    articles.append("Quyết định này có hiệu lực kể từ ngày ký.")
+    articles.append(f"{doers} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi "
+                    "hành Quyết định này.")
     body = (Block(kind=BlockKind.CENTER, number="", lead="", text="QUYẾT ĐỊNH:", depth=0),
             *(Block(kind=BlockKind.PARAGRAPH, number="", lead=f"Điều {index}.", text=text,
                     depth=1) for index, text in enumerate(articles, start=1)))

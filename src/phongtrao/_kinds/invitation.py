@@ -56,20 +56,12 @@ def missing(plan: Plan) -> tuple[str, ...]:
     return tuple(needs)
 
 
-def _summary(plan: Plan) -> str:
-    if plan.period is not None and plan.movement is not None:
-        return (f" tổng kết {plan.period.years} năm thực hiện Phong trào “{plan.movement.name}”"
-                f" (giai đoạn {plan.period.start}-{plan.period.end})")
-    return ""
-
-
 def paper(plan: Plan) -> Paper:
     """The giấy mời, its chương trình attached when the plan asks for it (the default)."""
     settings = _settings(plan) or Invitation()
     milestone = _milestone(plan)
     issuer, number, date = common.invitation_issued(plan)
-    title = milestone.title if milestone is not None else common.needs("Hội nghị")
-    summary = _summary(plan) if "tổng kết" not in title.lower() or not plan.period else ""
+    title = common.conference_name(plan, milestone)
     conference = milestone.conference if milestone is not None else None
     when = common.conference_time(milestone)[0] if milestone is not None else \
         common.needs("Thời gian")
@@ -77,7 +69,7 @@ def paper(plan: Plan) -> Paper:
     nodes = [
         Node(kind=NodeKind.PARAGRAPH, text=f"{issuer.full_name} trân trọng kính mời:"),
         *(Node(kind=NodeKind.BULLET, text=line) for line in phrases.list_items(invited)),
-        Node(kind=NodeKind.PARAGRAPH, text=f"Tới dự {title}{summary}."),
+        Node(kind=NodeKind.PARAGRAPH, text=f"Tới dự {title}."),
     ]
     if conference is not None and conference.chairs:
         nodes.append(Node(kind=NodeKind.PARAGRAPH, lead="Chủ trì:",
@@ -100,7 +92,7 @@ def paper(plan: Plan) -> Paper:
         parent=common.parent_of(plan, settings.issuer),
         number=number, date=date, place=common.issued_place(plan, settings.issued),
         kind_title="GIẤY MỜI",
-        title=f"Dự {title}{summary}",
+        title=f"Dự {title}",
         body=number_nodes(nodes),
         closing="Rất mong các đồng chí đến dự đúng thời gian.",
         signature=signed_by(common.default_signature(plan, settings.signature)),

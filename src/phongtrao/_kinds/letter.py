@@ -48,7 +48,9 @@ def paper(plan: Plan) -> Paper:
         f"triển khai {plan.document.kind.vi} {phrases.lower_first(plan.title)}")
     to = _addressees(plan) or (common.needs("Nơi nhận công văn"),)
     paragraphs = settings.paragraphs or (
-        f"{issuer.full_name} ban hành {common.plan_reference(plan)} (gửi kèm theo công văn này).",
+        (f"{issuer.full_name} ban hành "
+         f"{common.plan_reference(plan, own=issuer == plan.issuer)} (gửi kèm theo công văn "
+         "này)."),
         (f"Đề nghị {'các cơ quan, đơn vị' if len(to) > 1 else to[0]} căn cứ Kế hoạch, triển "
         "khai thực hiện và báo cáo kết quả theo thời gian quy định."),
     )

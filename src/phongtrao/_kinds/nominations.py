@@ -15,6 +15,7 @@ from phongtrao._layout import column_widths
 from phongtrao._outline import Block, BlockKind, phrases
 from phongtrao._outline.frame import AnnexBlock
 from phongtrao._rules.awards_table import rules_for
+from phongtrao._rules.sources import LGL_2015, LGL_2019, LGL_2025
 from phongtrao.model import AnnexTable, AwardGrant, LegalBasis, Nominee, Plan
 
 __all__ = ["award_bases", "list_annex", "merit", "nominee_needs", "title_of"]
@@ -41,7 +42,7 @@ def nominee_needs(plan: Plan, grant: AwardGrant | None, nominees: tuple[Nominee,
         needs.append("the award proposed: a grant of the issuer's own authority, or its id "
                      "(awards.grants[…].id and documents.proposal.grant)")
     elif not nominees:
-        needs.append("the nominees (nominees, or --nominees FILE.xlsx)")
+        needs.append("the nominees (nominees, or --nominees LIST.xlsx)")
     return needs
 
 
@@ -66,6 +67,22 @@ def list_annex(plan: Plan, nominees: tuple[Nominee, ...], title: str, attached: 
                   widths=column_widths(table.columns, table.rows))
     return AnnexBlock(number="", title="DANH SÁCH", subtitle=title, attached=attached,
                       body=(block,), table=None)
+
+
+_LGL_2015_START = datetime.date(2016, 1, 1)
+_LGL_2019_START = datetime.date(2020, 7, 1)
+_LGL_2025_START = datetime.date(2025, 7, 1)
+
+
+def competence_bases(day: datetime.date) -> tuple[str, ...]:
+    """The laws that give a Chủ tịch UBND the power to decide, in force on ``day``."""
+    if day >= _LGL_2025_START:
+        return (f"Căn cứ {LGL_2025.cited};",)
+    if day >= _LGL_2019_START:
+        return (f"Căn cứ {LGL_2015.cited}; {LGL_2019.cited};",)
+    if day >= _LGL_2015_START:
+        return (f"Căn cứ {LGL_2015.cited};",)
+    return ()
 
 
 def award_bases(plan: Plan, grant: AwardGrant | None, day: datetime.date,

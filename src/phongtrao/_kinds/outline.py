@@ -87,7 +87,8 @@ def outline_blocks(plan: Plan, *, gaps: bool = False) -> tuple[Block, ...]:
     The report (BC) prints the same parts with room to write under each heading.
     """
     def gap() -> tuple[Node, ...]:
-        return (Node(kind=NodeKind.PARAGRAPH, text="…" * 40),) if gaps else ()
+        # 29 "…" fill one line of 14 pt text after the first-line indent (16 cm wide).
+        return (Node(kind=NodeKind.PARAGRAPH, text="…" * 29),) if gaps else ()
 
     first: list[Node] = [Node(kind=NodeKind.HEADING, text="Đặc điểm tình hình",
                               children=(*_items((("Khái quát đặc điểm tình hình của địa phương; "
@@ -126,7 +127,9 @@ def outline_blocks(plan: Plan, *, gaps: bool = False) -> tuple[Block, ...]:
         span = vi.period_phrase(orientation.period.start, orientation.period.end)
         parts.append((f"PHƯƠNG HƯỚNG, NHIỆM VỤ {span.upper()}",
                       [*_items(orientation.items), *gap()]))
-    parts.append(("ĐỀ XUẤT, KIẾN NGHỊ", list(gap())))
+    parts.append(("ĐỀ XUẤT, KIẾN NGHỊ", [Node(
+        kind=NodeKind.PARAGRAPH, text="Đề xuất, kiến nghị với cấp trên về cơ chế, chính sách, "
+        "nguồn lực để tiếp tục thực hiện Phong trào."), *gap()]))
     blocks: list[Block] = []
     for index, (title, nodes) in enumerate(parts):
         blocks.append(Block(kind=BlockKind.CENTER, number="", lead=_PARTS[index],
@@ -159,7 +162,7 @@ def outline_annex(plan: Plan) -> AnnexBlock | None:
         return None
     if not plan.documents.outline.as_annex:
         return None
-    body = (*outline_blocks(plan), Block(kind=BlockKind.PARAGRAPH, number="", lead="",
+    body = (*outline_blocks(plan), Block(kind=BlockKind.PARAGRAPH, number="", lead="Ghi chú:",
                                          text=deadline(plan), depth=1))
     return AnnexBlock(number="Phụ lục", title=_title(plan).upper(), subtitle=None,
                       attached=attached_to(plan.document.kind, plan.document.number,
@@ -190,8 +193,8 @@ def paper(plan: Plan) -> Paper:
         key=KEY, kind=DocumentKind.HD, issuer=plan.issuer, parent=plan.parent,
         number=number, date=common.issued_date(plan, issued),
         place=common.issued_place(plan, issued), kind_title="HƯỚNG DẪN", title=_title(plan),
-        introduction=(f"Thực hiện {common.plan_reference(plan)}, {plan.issuer.full_name} "
-                      "hướng dẫn đề cương báo cáo như sau:"),
+        introduction=(f"Thực hiện {common.plan_reference(plan, own=True)}, "
+                      f"{plan.issuer.full_name} hướng dẫn đề cương báo cáo như sau:"),
         body=outline_blocks(plan), closing=deadline(plan),
         signature=signed_by(common.default_signature(
             plan, outline.signature if outline is not None else None)),

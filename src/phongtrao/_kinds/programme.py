@@ -12,7 +12,7 @@ from phongtrao._kinds.paper import Paper
 from phongtrao._layout import column_widths
 from phongtrao._outline import Block, BlockKind
 from phongtrao._outline.frame import AnnexBlock, signed_by
-from phongtrao.model import AnnexTable, DocumentKind, Milestone, Plan, Programme
+from phongtrao.model import AnnexTable, DocumentKind, Milestone, Plan, Programme, TimeOfDay
 
 __all__ = ["KEY", "agenda_annex", "agenda_blocks", "missing", "paper", "wanted"]
 
@@ -45,15 +45,23 @@ def missing(plan: Plan) -> tuple[str, ...]:
     milestone = _conference(plan)
     if milestone is None:
         return ("a conference in the schedule (schedule[…] with kind: conference)",)
+    _, needs = common.conference_time(milestone)
+    if milestone.conference is None or not milestone.conference.venue:
+        needs.append("the conference's venue (schedule[…].conference.venue)")
     if milestone.conference is None or not milestone.conference.agenda:
-        return ("the conference's agenda (schedule[…].conference.agenda)",)
-    return ()
+        needs.append("the conference's agenda (schedule[…].conference.agenda)")
+    return tuple(needs)
+
+
+def _slot(time: TimeOfDay) -> str:
+    """A time slot as agendas write it in their narrow first column: "07h30"."""
+    return f"{time.hour:02d}h{time.minute:02d}"
 
 
 def agenda_table(milestone: Milestone) -> AnnexTable:
     """Thời gian | Nội dung | Người thực hiện, one row an item of the agenda."""
     agenda = milestone.conference.agenda if milestone.conference is not None else ()
-    rows = tuple((item.time.vi if item.time is not None else "", item.item,
+    rows = tuple((_slot(item.time) if item.time is not None else "", item.item,
                   item.presenter or "") for item in agenda)
     return AnnexTable(columns=_COLUMNS, rows=rows or (("", common.needs("Nội dung"), ""),))
 
@@ -77,7 +85,7 @@ def agenda_blocks(plan: Plan, milestone: Milestone | None) -> tuple[Block, ...]:
 def agenda_annex(plan: Plan, attached: str) -> AnnexBlock:
     """The agenda as attached to another document (``attached``: its "(Kèm theo …)" line)."""
     milestone = _conference(plan)
-    title = milestone.title.upper() if milestone is not None else common.needs("Hội nghị")
+    title = common.conference_name(plan, milestone).upper()
     return AnnexBlock(number="", title="CHƯƠNG TRÌNH", subtitle=title, attached=attached,
                       body=agenda_blocks(plan, milestone), table=None)
 
@@ -100,8 +108,9 @@ def paper(plan: Plan) -> Paper:
         date=common.issued_date(plan, settings.issued),
         place=common.issued_place(plan, settings.issued),
         kind_title="CHƯƠNG TRÌNH",
-        title=milestone.title if milestone is not None else common.needs("Hội nghị"),
+        title=common.conference_name(plan, milestone),
         body=agenda_blocks(plan, milestone),
         signature=signed_by(common.default_signature(plan, settings.signature)),
-        recipients=common.recipients_or(settings.recipients, "Như trên", "Lưu: VT"),
+        recipients=common.recipients_or(settings.recipients, "Các đại biểu dự Hội nghị",
+                                        "Lưu: VT"),
     )

@@ -81,7 +81,7 @@ def paper(plan: Plan) -> Paper:
     bases[-1] = bases[-1].rstrip(";") + "."
     form = common.awarded(plan, grant) if grant is not None else common.needs("Hình thức")
     body = (Block(kind=BlockKind.PARAGRAPH, number="", lead="", depth=1, text=(
-        f"{issuer.called} kính trình {to} xem xét, tặng {form} cho "
+        f"{issuer.called} đề nghị {to} tặng {form} cho "
         f"{common.counts_phrase(plan, nominees)} {merit(plan)} (có danh sách kèm theo).")),)
     return Paper(
         key=KEY, kind=DocumentKind.TTR, issuer=issuer,

@@ -89,6 +89,7 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
     CENTER = "center"
     TABLE = "table"
+    FIGURE = "figure"
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +98,8 @@ class Block:
 
     Attributes:
         kind: kiểu — section, heading, subheading, item, bullet, paragraph, center
-            (a line centred and set apart, such as "QUYẾT ĐỊNH:") or table.
+            (a line centred and set apart, such as "QUYẾT ĐỊNH:"), table or figure
+            (a picture and its caption).
         number: số thứ tự — "I.", "1.", "1.1.", "a)", "-" or "".
         lead: phần dẫn — set apart before the text (bold in the built-in template).
         text: nội dung — the text.
@@ -105,6 +107,9 @@ class Block:
         table: bảng — for a table: its ``columns`` and ``rows``; else None.
         widths: độ rộng cột — for a table, its column widths in twentieths of a
             point (only their proportions matter); else empty.
+        image: hình — for a figure, the name of its picture (``bieu-do-gdvh.png``),
+            which the renderer puts where the template prints ``block.marker``;
+            its caption is the text. None otherwise.
     """
 
     kind: BlockKind
@@ -114,6 +119,12 @@ class Block:
     depth: int
     table: AnnexTable | None = None
     widths: tuple[int, ...] = ()
+    image: str | None = None
+
+    @property
+    def marker(self) -> str:
+        """For a figure, the paragraph text its picture replaces; empty otherwise."""
+        return f"\ue000figure:{self.image}\ue000" if self.image else ""
 
     @property
     def prefix(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib.resources import as_file
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
@@ -34,7 +34,7 @@ from phongtrao._rules.checks import check_texts
 from phongtrao._templates import ANNEX
 from phongtrao.errors import PlanError, RenderError
 from phongtrao.hookspecs import TemplateSpec
-from phongtrao.model import Plan
+from phongtrao.model import Aggregate, Plan
 
 if TYPE_CHECKING:
     from phongtrao._rendering.engine import DocumentProperties, PreparedTemplate
@@ -307,6 +307,57 @@ class Renderer:
         prepared = self.template(template, plan)
         return (prepared.render(self.context(plan, document),
                                 self.document_properties(plan, document)), warnings)
+
+    def report_bytes(
+        self,
+        plan: Plan,
+        aggregate: Aggregate,
+        charts: Mapping[str, bytes] | None = None,
+        targets: bytes | None = None,
+        *,
+        check: bool = True,
+        draft: bool = False,
+    ) -> bytes:
+        """The báo cáo tổng kết of ``plan`` with ``aggregate``'s sums, tables and charts.
+
+        Args:
+            plan: the plan whose lower levels' results were added up.
+            aggregate: the sums (:func:`phongtrao.aggregate`).
+            charts: a PNG picture per indicator, by the indicator's id; each is
+                put under its indicator's table in the report's Phụ lục.
+            targets: a PNG of the results against the plan's targets, put last.
+            check: refuse plans with errors (the default).
+            draft: allow «…» placeholders and print «…» for missing facts.
+
+        Raises:
+            PlanError: when the plan has errors.
+            RenderError: when the template fails, a chart is no PNG, or the plan
+                lacks what the report needs (what the summary assesses) and
+                ``draft`` is false.
+        """
+        from phongtrao._kinds.report import aggregated_paper
+        from phongtrao._rendering.figures import embed_figures
+
+        chosen = kind("bao-cao")
+        self._refuse_problems(plan, check=check, draft=draft)
+        needs = chosen.missing(plan)
+        if needs and not draft:
+            raise RenderError(f"the {chosen.name} (bao-cao) cannot be made yet: it needs "
+                              f"{'; '.join(needs)}")
+        pictures = {f"bieu-do-{index}.png": (item.indicator.id, charts[item.indicator.id])
+                    for index, item in enumerate(aggregate.indicators, start=1)
+                    if charts and item.indicator.id in charts}
+        figures = {id_: name for name, (id_, _) in pictures.items()}
+        paper = aggregated_paper(plan, aggregate, figures,
+                                 "bieu-do-muc-tieu.png" if targets is not None else None)
+        context = paper_context(paper, plan)
+        context.update(self.plugins.extra_context(plan, context))
+        prepared = self.template(self.template_name(plan, "bao-cao"), plan)
+        data = prepared.render(context, self.document_properties(plan, "bao-cao"))
+        images = {name: png for name, (_, png) in pictures.items()}
+        if targets is not None:
+            images["bieu-do-muc-tieu.png"] = targets
+        return embed_figures(data, images)
 
     def render_package(
         self,

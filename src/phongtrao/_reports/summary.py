@@ -14,21 +14,25 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from phongtrao._files import make_converter
 from phongtrao._files.formats import Format, dump_text
 from phongtrao._reports.files import CountEntry, ResultsFile, UnitEntry
 from phongtrao._reports.keys import RESULTS_VERSION
 from phongtrao._reports.writing import write_all
-from phongtrao.model import Aggregate, IndicatorTotal
+from phongtrao.model import Aggregate, IndicatorTotal, Plan
 from phongtrao.vi import slug
+
+if TYPE_CHECKING:
+    from phongtrao._rendering import Renderer
 
 __all__ = ["aggregate_files", "results_text", "summary_bytes", "write_aggregate"]
 
 SUMMARY = "tong-hop.xlsx"
 RESULTS = "ket-qua.yaml"
 TARGETS_CHART = "bieu-do-muc-tieu.png"
+REPORT = "bao-cao.docx"
 _FONT = "Times New Roman"
 
 
@@ -166,8 +170,15 @@ def results_text(aggregate: Aggregate) -> str:
     return head + dump_text(data, Format.YAML)
 
 
-def aggregate_files(aggregate: Aggregate, *, charts: bool = True) -> dict[str, bytes]:
-    """Every file of an aggregate, by name: the summary, the results file and the charts."""
+def aggregate_files(aggregate: Aggregate, *, charts: bool = True, plan: Plan | None = None,
+                    renderer: Renderer | None = None) -> dict[str, bytes]:
+    """Every file of an aggregate, by name: the summary, the results file and the charts.
+
+    With ``plan`` (the plan added up under), also ``bao-cao.docx``: the báo cáo
+    tổng kết with the sums in its indicator table, and a Phụ lục with each
+    indicator's table by unit and its chart (:meth:`phongtrao.Renderer.report_bytes`,
+    with ``renderer`` or the default one).
+    """
     files = {SUMMARY: summary_bytes(aggregate)}
     if aggregate.unit is not None:
         files[RESULTS] = results_text(aggregate).encode("utf-8")
@@ -187,16 +198,28 @@ def aggregate_files(aggregate: Aggregate, *, charts: bool = True) -> dict[str, b
         against = targets_chart(aggregate, title)
         if against is not None:
             files[TARGETS_CHART] = against
+    if plan is not None:
+        if renderer is None:
+            from phongtrao._default import default_renderer
+
+            renderer = default_renderer()
+        by_id = {total.indicator.id: files[chart_name(total)] for total in aggregate.indicators
+                 if chart_name(total) in files}
+        files[REPORT] = renderer.report_bytes(plan, aggregate, by_id, files.get(TARGETS_CHART),
+                                              draft=True)
     return files
 
 
 def write_aggregate(aggregate: Aggregate, folder: str | os.PathLike[str], *,
-                    overwrite: bool = False, charts: bool = True) -> list[Path]:
+                    overwrite: bool = False, charts: bool = True, plan: Plan | None = None,
+                    renderer: Renderer | None = None) -> list[Path]:
     """Write an aggregate into ``folder``: all its files, or none.
 
     ``tong-hop.xlsx`` (the summary), ``ket-qua.yaml`` (the sums as one unit's
     results for the level above), ``bieu-do-<indicator>.png`` for each
-    indicator and ``bieu-do-muc-tieu.png`` (results against the targets).
+    indicator and ``bieu-do-muc-tieu.png`` (results against the targets);
+    with ``plan``, ``bao-cao.docx``, the báo cáo tổng kết with the sums, the
+    tables by unit and the charts (see :func:`aggregate_files`).
 
     Raises:
         FileExistsError: when a file exists and ``overwrite`` is false; nothing
@@ -205,5 +228,5 @@ def write_aggregate(aggregate: Aggregate, folder: str | os.PathLike[str], *,
             (``pip install 'phongtrao[charts]'``); nothing is written then.
     """
     base = Path(folder)
-    files = aggregate_files(aggregate, charts=charts)
+    files = aggregate_files(aggregate, charts=charts, plan=plan, renderer=renderer)
     return write_all({base / name: data for name, data in files.items()}, overwrite=overwrite)

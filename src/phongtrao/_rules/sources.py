@@ -19,6 +19,9 @@ __all__ = [
     "LAW_2022",
     "LAW_2022_ART_80_2",
     "LAW_2022_ART_80_3",
+    "LGL_2015",
+    "LGL_2019",
+    "LGL_2025",
     "ND_30_2020",
     "ND_30_2020_KINDS",
     "ND_86_2023",
@@ -80,6 +83,29 @@ class Source:
         return cited if self.checked is Checked.TEXT else f"{cited}; {self.checked.words}"
 
 
+LGL_2015 = Source(
+    text="Luật Tổ chức chính quyền địa phương số 77/2015/QH13",
+    cited="Luật Tổ chức chính quyền địa phương ngày 19/6/2015",
+    checked=Checked.UNVERIFIED,
+    note="The competence basis of a Chủ tịch UBND's decisions from 1/1/2016; cited with "
+    "its 2019 amendment from 1/7/2020, until 30/6/2025. Dates as published; the text was "
+    "not read here.",
+)
+LGL_2019 = Source(
+    text="Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+    "chính quyền địa phương số 47/2019/QH14",
+    cited="Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+    "chính quyền địa phương ngày 22/11/2019",
+    checked=Checked.UNVERIFIED,
+    note="In force from 1/7/2020 to 30/6/2025; the text was not read here.",
+)
+LGL_2025 = Source(
+    text="Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+    cited="Luật Tổ chức chính quyền địa phương ngày 16/6/2025",
+    checked=Checked.UNVERIFIED,
+    note="The two-level local government, in force from 1/7/2025; the text was not read "
+    "here.",
+)
 LAW_2003 = Source(
     text="Luật Thi đua, Khen thưởng số 15/2003/QH11 (sửa đổi, bổ sung 2005, 2013)",
     cited="Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều "

@@ -61,8 +61,13 @@ from phongtrao.model._units import (
     UnitKind,
 )
 
+#: The classes phongtrao computes and returns (the sums of returned reports), as opposed
+#: to those a plan file or a program states: they take what the library gives them.
+COMPUTED: frozenset[type] = frozenset({Aggregate, IndicatorTotal, LeftOut, Results, UnitCount})
+
 __all__ = [
     "BUILTIN_PARTS",
+    "COMPUTED",
     "NATIONAL_WORDING",
     "REFORM_DATE",
     "AdministrativeUnit",

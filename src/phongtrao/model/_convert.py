@@ -278,7 +278,8 @@ def _instance(cl: type[Any]) -> Convert:
         hint = ""
         if isinstance(value, Mapping):
             hint = f"; build it with {name}(...), or load plan files with phongtrao.load_plan"
-        raise ConversionError(f"expected a {name}, got {describe_value(value)}{hint}")
+        article = "an" if name[:1] in "AEIOUaeiou" else "a"
+        raise ConversionError(f"expected {article} {name}, got {describe_value(value)}{hint}")
 
     return instance
 

@@ -43,7 +43,15 @@ def _unique_indicators(instance: Any, attribute: Any, results: tuple[Result, ...
 @model
 @attrs.frozen(kw_only=True, field_transformer=converting)
 class UnitResults(Model):
-    """Kết quả của một đơn vị — the counts one lower unit reports, indicator by indicator."""
+    """Kết quả của một đơn vị — the counts one lower unit reports, indicator by indicator.
+
+    Attributes:
+        unit: đơn vị báo cáo — the unit that reports.
+        results: kết quả — one count per indicator of the plan.
+        reporter: người lập biểu — who filled in the form, if said.
+        date: ngày lập biểu — the day the form was filled in, if said.
+        left_out: đơn vị chưa tính — lower units these sums leave out.
+    """
 
     unit: AdministrativeUnit = attrs.field(
         metadata=describe("Đơn vị báo cáo", "the unit that reports",

@@ -114,8 +114,8 @@ class Programme(Model):
     signature: Signature | None = attrs.field(default=None, metadata=describe(
         "Chữ ký", "who signs it; the plan's signature by default"))
     recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by "
-        "default", ["Như trên", "Lưu: VT"]))
+        "Nơi nhận", "its recipients, the archive line last; 'Các đại biểu dự Hội nghị' "
+        "and 'Lưu: VT' by default", ["Các đại biểu dự Hội nghị", "Lưu: VT"]))
 
 
 @model
@@ -197,8 +197,8 @@ class ReportOutline(Model):
     signature: Signature | None = attrs.field(default=None, metadata=describe(
         "Chữ ký", "who signs it; the plan's signature by default"))
     recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by "
-        "default", ["Như trên", "Lưu: VT"]))
+        "Nơi nhận", "its recipients, the archive line last, when issued as a Hướng dẫn; "
+        "the plan's recipients by default", ["UBND các xã, thị trấn", "Lưu: VT"]))
 
 
 @model
@@ -213,8 +213,8 @@ class SummaryReport(Model):
     signature: Signature | None = attrs.field(default=None, metadata=describe(
         "Chữ ký", "who signs it; the plan's signature by default"))
     recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by "
-        "default", ["Như trên", "Lưu: VT"]))
+        "Nơi nhận", "its recipients, the archive line last; the plan's parent and 'Lưu: VT' "
+        "by default", ["UBND tỉnh Hà Tĩnh", "Sở Văn hóa, Thể thao và Du lịch", "Lưu: VT"]))
 
 
 @model
