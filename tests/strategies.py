@@ -38,6 +38,7 @@ from phongtrao.model import (
     DocumentKind,
     DocumentNumber,
     Documents,
+    Enactment,
     FundingSource,
     Indicator,
     Invitation,
@@ -443,11 +444,14 @@ summary_reports = st.builds(SummaryReport, issued=issued, issuer=_maybe_agency,
 letters = st.builds(Letter, issued=issued, about=optional_texts, to=text_tuples,
                     paragraphs=text_tuples, issuer=_maybe_agency, signature=_maybe_signature,
                     recipients=text_tuples)
+enactments = st.builds(Enactment, issued=issued, proposer=optional_texts,
+                       bases=_tuples(legal_bases(), max_size=2), executors=text_tuples,
+                       signature=_maybe_signature, recipients=text_tuples)
 document_sets = st.builds(
     Documents, outline=st.none() | report_outlines, invitation=st.none() | invitations,
     programme=st.none() | programmes, proposal=st.none() | proposals,
     decision=st.none() | decisions, report=st.none() | summary_reports,
-    letter=st.none() | letters)
+    letter=st.none() | letters, enactment=st.none() | enactments)
 nominees = st.builds(Nominee, name=texts, recipient=st.sampled_from(list(RecipientKind)).map(
     lambda kind: kind.value) | ids, position=optional_texts, unit=optional_texts,
     summary=optional_texts, grant=_optional_ids)

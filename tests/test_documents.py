@@ -22,6 +22,9 @@ import phongtrao
 from phongtrao import Plan, testing
 from phongtrao.model import (
     AgendaItem,
+    DocumentNumber,
+    Enactment,
+    Issued,
     Nominee,
     PartialDate,
     TimeOfDay,
@@ -32,7 +35,7 @@ SET = Path(__file__).parent.parent / "examples" / "cam-xuyen-2021-set" / "plan.y
 
 #: For each document of the set: its file, Số line, tên loại and first signature line.
 EXPECTED = {
-    "ke-hoach": ("01-ke-hoach.docx", "Số: 03/KH-UBND", "KẾ HOẠCH", "TM. ỦY BAN NHÂN DÂN"),
+    "ke-hoach": ("01-ke-hoach.docx", "Số: 15/KH-UBND", "KẾ HOẠCH", "TM. ỦY BAN NHÂN DÂN"),
     "de-cuong": ("02-de-cuong.docx", None, None, None),
     "giay-moi": ("03-giay-moi.docx", "Số: 45/GM-UBND", "GIẤY MỜI", "TM. ỦY BAN NHÂN DÂN"),
     "chuong-trinh": ("04-chuong-trinh.docx", "Số: 46/CTr-UBND", "CHƯƠNG TRÌNH",
@@ -40,7 +43,7 @@ EXPECTED = {
     "to-trinh": ("05-to-trinh.docx", "Số: 52/TTr-PVHTT", "TỜ TRÌNH", "TRƯỞNG PHÒNG"),
     "quyet-dinh": ("06-quyet-dinh.docx", "Số: 1250/QĐ-UBND", "QUYẾT ĐỊNH", "KT. CHỦ TỊCH"),
     "bao-cao": ("07-bao-cao.docx", "Số: 98/BC-UBND", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN"),
-    "cong-van": ("08-cong-van.docx", "Số: 15/UBND-VHTT", None, "TM. ỦY BAN NHÂN DÂN"),
+    "cong-van": ("08-cong-van.docx", "Số: 16/UBND-VHTT", None, "TM. ỦY BAN NHÂN DÂN"),
 }
 
 
@@ -113,7 +116,7 @@ class TestPackage:
         document = _document(package, "de-cuong")
         lines = _lines(document)
         assert ([], "Phụ lục") == (list(document.tables), lines[0])
-        assert ("(Kèm theo Kế hoạch số 03/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân huyện "
+        assert ("(Kèm theo Kế hoạch số 15/KH-UBND ngày 12/01/2021 của Ủy ban nhân dân huyện "
                 "Cẩm Xuyên)") in lines
         assert {"PHẦN THỨ NHẤT", "PHẦN THỨ HAI"} <= set(lines)
         plan_lines = _lines(_document(package, "ke-hoach"))
@@ -175,7 +178,7 @@ class TestPackage:
         """BC: the parts the đề cương names, with room to write under each."""
         lines = _lines(_document(package, "bao-cao"))
         assert {"PHẦN THỨ NHẤT", "PHẦN THỨ HAI"} <= set(lines)
-        assert any(line.startswith("Thực hiện Kế hoạch số 03/KH-UBND") for line in lines)
+        assert any(line.startswith("Thực hiện Kế hoạch số 15/KH-UBND") for line in lines)
 
     def test_a_second_run_refuses_and_keeps_every_file(
             self, set_plan: Plan, package: phongtrao.Package) -> None:
@@ -267,7 +270,7 @@ class TestSharedFacts:
         for key in ("de-cuong", "quyet-dinh", "bao-cao", "cong-van"):
             text = "\n".join(_texts(plan, key))
             assert "Kế hoạch số 07/KH-UBND" in text, key
-            assert "03/KH-UBND" not in text, key
+            assert "15/KH-UBND" not in text, key
 
 
 class TestNomineeChecks:
@@ -298,3 +301,52 @@ class TestPdf:
         assert [name.replace(".docx", ".pdf") for name, *_ in EXPECTED.values()] == [
             path.name for path in written.written]
         assert all(path.read_bytes().startswith(b"%PDF") for path in written.written)
+
+
+class TestEnactment:
+    """A quyết định that issues the Kế hoạch, the way many ministries and provinces do."""
+
+    @pytest.fixture
+    def enacted(self, set_plan: Plan) -> Plan:
+        documents = set_plan.documents
+        assert documents is not None
+        enactment = Enactment(
+            issued=Issued(number=DocumentNumber(number=120, symbol="QĐ-UBND"),
+                          date=PartialDate.parse("2021-01-12")),
+            proposer="Trưởng phòng Văn hóa - Thông tin",
+            executors=("Chánh Văn phòng HĐND và UBND huyện", "Trưởng phòng Văn hóa - Thông tin"))
+        return attrs.evolve(set_plan, documents=attrs.evolve(documents, enactment=enactment))
+
+    def test_the_decision_issues_the_plan(self, enacted: Plan) -> None:
+        """The chair's authority line, the competence law, the plan's bases, three articles."""
+        lines = _texts(enacted, "quyet-dinh-ban-hanh")
+        assert ["QUYẾT ĐỊNH", ("Về việc ban hành Kế hoạch tổ chức Hội nghị tổng kết 20 năm thực "
+                "hiện Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” huyện Cẩm Xuyên "
+                "(giai đoạn 2000-2020)")] == lines[lines.index("QUYẾT ĐỊNH"):][:2]
+        authority = lines.index("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN")
+        decides = lines.index("QUYẾT ĐỊNH:")
+        bases = lines[authority + 1:decides]
+        assert bases[0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015")
+        assert bases[1].startswith("Căn cứ Kế hoạch số 03/KH-UBND ngày 05/01/2021 của UBND tỉnh")
+        assert "Theo đề nghị của Trưởng phòng Văn hóa - Thông tin." == bases[-1]
+        assert [line.split(".")[0] for line in lines[decides + 1:decides + 4]] == [
+            "Điều 1", "Điều 2", "Điều 3"]
+        assert lines[decides + 1].startswith("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch")
+        assert "Số: 120/QĐ-UBND" in lines
+        assert "- Như Điều 3;" in lines
+        assert "TM. ỦY BAN NHÂN DÂN" not in lines  # the chair decides
+
+    def test_the_plan_is_printed_as_its_attachment(self, enacted: Plan) -> None:
+        """The Kế hoạch: the Kèm theo line, and no number, date line, bases or Nơi nhận."""
+        document = testing.open_document(
+            testing.make_renderer().render_bytes(enacted, document="ke-hoach"))
+        lines = _lines(document)
+        assert ("(Ban hành kèm theo Quyết định số 120/QĐ-UBND ngày 12/01/2021 của Chủ tịch Ủy ban "
+                "nhân dân huyện Cẩm Xuyên)") == lines[lines.index("KẾ HOẠCH") + 2]
+        assert not any(line.startswith(("Số:", "Cẩm Xuyên, ngày", "Căn cứ", "Nơi nhận"))
+                       for line in lines)
+        assert "Phạm Văn Thắng" in lines
+
+    def test_it_takes_its_place_in_the_set(self, enacted: Plan, tmp_path: Path) -> None:
+        written = phongtrao.render_package(enacted, tmp_path, renderer=testing.make_renderer())
+        assert "09-quyet-dinh-ban-hanh.docx" == written.written[-1].name

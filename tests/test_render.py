@@ -339,7 +339,17 @@ class TestNoCharacterLoss:
     def test_every_input_string_is_in_the_output(self, plan: Plan) -> None:
         """Any plan (arbitrary Unicode, & < > " ', emoji, combining marks) loses no text."""
         text = _spaced(document_text(render_bytes(plan, check=False)))
-        missing = [s for s in rendered_texts(plan)
+        if plan.documents is not None and plan.documents.enactment is not None:
+            # A Kế hoạch a quyết định issues: its bases and recipients are the decision's.
+            text += _spaced(document_text(render_bytes(plan, check=False,
+                                                       document="quyet-dinh-ban-hanh")))
+        expected = rendered_texts(plan)
+        if plan.documents is not None and plan.documents.enactment is not None and (
+                plan.documents.enactment.recipients):
+            # The decision's own Nơi nhận replaces the plan's (docs/howto-documents.md).
+            expected = [text for text in expected if text not in plan.recipients]
+            expected += list(plan.documents.enactment.recipients)
+        missing = [s for s in expected
                    if _spaced(_as_printed(s).strip().rstrip(";.")) not in text]
         assert [] == missing
 
@@ -466,7 +476,7 @@ class TestContext:
         context = template_context(example_plan)
         expected = {"context_version", "plan", "header", "kind_title", "title", "bases",
                     "introduction", "body", "closing", "recipients_title", "recipients",
-                    "signature", "annexes", "document", "addressees", "authority"}
+                    "signature", "annexes", "document", "addressees", "authority", "enacted_by"}
         assert (expected, 1) == (set(context), context["context_version"])
 
     def test_counts_come_from_the_movement(self, example_plan: Plan) -> None:

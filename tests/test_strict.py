@@ -65,6 +65,7 @@ VALID: dict[type, st.SearchStrategy[Any]] = {
     model.SummaryReport: strategies.summary_reports,
     model.Letter: strategies.letters,
     model.Documents: strategies.document_sets,
+    model.Enactment: strategies.enactments,
     model.Nominee: strategies.nominees,
     model.Indicator: strategies.indicators,
     model.Target: strategies.targets(),
@@ -182,7 +183,7 @@ class TestTheReportedCases:
 
     @pytest.mark.parametrize(("build", "message"), [
         (lambda plan: attrs.evolve(plan, issuer={"name": "Ủy ban nhân dân"}),
-         "Plan.issuer: expected a Agency, got a mapping; build it with Agency(...)"),
+         "Plan.issuer: expected an Agency, got a mapping; build it with Agency(...)"),
         (lambda plan: attrs.evolve(plan, signature=None),
          "Plan.signature: expected a Signature, got nothing (null)"),
         (lambda plan: AwardGrant(form="giay_khen", authority=CHAIR,

@@ -111,6 +111,8 @@ KINDS = {
     "quyet-dinh": ("Quyết định (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
     "bao-cao": ("Báo cáo (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
     "cong-van": ("Công văn (mẫu theo Nghị định 30/2020/NĐ-CP)", True),
+    "quyet-dinh-ban-hanh": ("Quyết định ban hành Kế hoạch (mẫu theo Nghị định 30/2020/NĐ-CP)",
+                            True),
     "phu-luc": ("Phụ lục gửi kèm một văn bản (mẫu theo Nghị định 30/2020/NĐ-CP)", False),
 }
 
@@ -370,6 +372,9 @@ def _body(document: Document) -> None:
     _paragraph(document, "{%p if kind_title %}", "PT Title")  # a công văn has none
     _paragraph(document, "{{ kind_title }}", "PT Title")
     _paragraph(document, "{{ title }}", "PT Subject")
+    _paragraph(document, "{%p if enacted_by %}", "PT Annex Note")  # issued by a quyết định
+    _paragraph(document, "{{ enacted_by }}", "PT Annex Note")
+    _paragraph(document, "{%p endif %}", "PT Annex Note")
     _rule(document, 6.5, 6.5)
     _paragraph(document, "{%p endif %}", "PT Title")
     _paragraph(document, "", "PT Body")

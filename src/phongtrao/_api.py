@@ -155,9 +155,10 @@ def render_package(
     The documents are those the plan asks for (its Kế hoạch always; the others
     under ``documents:`` in the plan file), named by their place in the set —
     ``01-ke-hoach``, ``02-de-cuong``, ``03-giay-moi``, ``04-chuong-trinh``,
-    ``05-to-trinh``, ``06-quyet-dinh``, ``07-bao-cao``, ``08-cong-van`` — so a
-    name never depends on which others are there. They are all made first;
-    nothing is written unless every document to write could be made.
+    ``05-to-trinh``, ``06-quyet-dinh``, ``07-bao-cao``, ``08-cong-van``,
+    ``09-quyet-dinh-ban-hanh`` — so a name never depends on which others are
+    there. They are all made first; nothing is written unless every document to
+    write could be made.
 
     Args:
         plan: the plan, with its ``documents`` and ``nominees``.

@@ -699,10 +699,11 @@ def _parser() -> _Parser:
         "package", parents=[common], help="write the conference's whole document set",
         description="Write every document the plan asks for (its Kế hoạch, and those under "
         "'documents:' — đề cương, giấy mời, chương trình, tờ trình, quyết định, báo cáo, công "
-        "văn) into OUT_DIR, one file each named by its place in the set (01-ke-hoach.docx … "
-        "08-cong-van.docx). A document lacking facts is left out with a line saying what it "
-        "needs (exit 1), unless --draft prints «…» where they go. Nothing is written when a "
-        "file of the set exists (without --force) or a document fails.",
+        "văn, quyết định ban hành) into OUT_DIR, one file each named by its place in the set "
+        "(01-ke-hoach.docx … 09-quyet-dinh-ban-hanh.docx). A document lacking facts is left "
+        "out with a line saying what it needs (exit 1), unless --draft prints «…» where they "
+        "go. Nothing is written when a file of the set exists (without --force) or a document "
+        "fails.",
     )
     package.add_argument("plan", metavar="PLAN", help="plan file (.yaml, .json, .toml)")
     package.add_argument("-o", "--output", required=True, metavar="OUT_DIR",

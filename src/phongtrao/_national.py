@@ -279,6 +279,7 @@ _DESCRIPTIONS = {
     "quyet-dinh": "Quyết định khen thưởng, kèm danh sách (mẫu quốc gia)",
     "bao-cao": "Báo cáo tổng kết (mẫu quốc gia)",
     "cong-van": "Công văn (mẫu quốc gia)",
+    "quyet-dinh-ban-hanh": "Quyết định ban hành Kế hoạch (mẫu quốc gia)",
     "phu-luc": "Phụ lục gửi kèm một văn bản, in riêng (mẫu quốc gia)",
 }
 

@@ -30,6 +30,7 @@ BUILTIN: dict[str, str] = {
     "quyet-dinh": "QĐ",
     "bao-cao": "BC",
     "cong-van": "CV",
+    "quyet-dinh-ban-hanh": "QĐ",
     "phu-luc": "KH",
 }
 

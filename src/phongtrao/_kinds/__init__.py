@@ -16,6 +16,7 @@ import attrs
 
 from phongtrao._kinds import (
     decision,
+    enactment,
     invitation,
     letter,
     outline,
@@ -69,6 +70,8 @@ KINDS: tuple[Kind, ...] = (
          wanted=report.wanted, missing=report.missing, paper=report.paper),
     Kind(key=letter.KEY, document=DocumentKind.CV, name="Công văn", wanted=letter.wanted,
          missing=letter.missing, paper=letter.paper),
+    Kind(key=enactment.KEY, document=DocumentKind.QD, name="Quyết định ban hành Kế hoạch",
+         wanted=enactment.wanted, missing=enactment.missing, paper=enactment.paper),
 )
 _BY_KEY = {item.key: item for item in KINDS}
 

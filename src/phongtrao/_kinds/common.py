@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from phongtrao import vi
 from phongtrao._outline import phrases
 from phongtrao._outline.frame import attached_to, number_text
+from phongtrao.errors import ModelError
 from phongtrao.model import (
     Agency,
     AwardGrant,
+    BodyKind,
     DocumentKind,
     DocumentNumber,
     Issued,
@@ -38,12 +40,14 @@ __all__ = [
     "default_signature",
     "invitation_attached",
     "invitation_issued",
+    "is_committee",
     "issued_date",
     "issued_number",
     "issued_place",
     "needs",
     "nominees_of",
     "parent_of",
+    "personal",
     "plan_reference",
     "proposal_grant",
     "recipients_or",
@@ -64,8 +68,13 @@ def issued_number(plan: Plan, issued: Issued, kind: DocumentKind, issuer: Agency
     if issued.number is not None:
         return issued.number
     symbol = kind.symbol
-    body = issuer.abbreviation
-    return DocumentNumber(symbol=f"{symbol}-{body}" if symbol else body)
+    body = "".join(issuer.abbreviation.split())
+    try:
+        return DocumentNumber(symbol=f"{symbol}-{body}" if symbol else body)
+    except ModelError:
+        # An abbreviation that makes no symbol ("Ban / Tổ"): the kind's symbol alone, for
+        # the văn thư to complete; the plan's own number shows the issuer's usual form.
+        return DocumentNumber(symbol=symbol or plan.document.number.symbol)
 
 
 def issued_date(plan: Plan, issued: Issued) -> PartialDate:
@@ -86,6 +95,20 @@ def parent_of(plan: Plan, issuer: Agency | None) -> Agency | None:
     if issuer is None or issuer == plan.issuer:
         return plan.parent
     return plan.issuer
+
+
+def is_committee(issuer: Agency) -> bool:
+    """An Ủy ban nhân dân, whose chair decides under the local government law."""
+    return issuer.kind is BodyKind.UBND or (
+        issuer.kind is None and issuer.name.casefold().startswith("ủy ban nhân dân"))
+
+
+def personal(signature: Signature) -> Signature:
+    """The head decides (a quyết định): ``signature`` without its TM. line."""
+    if signature.on_behalf_of is None:
+        return signature
+    return Signature(mode=signature.mode, head=signature.head, title=signature.title,
+                     signer=signature.signer)
 
 
 def default_signature(plan: Plan, signature: Signature | None) -> Signature:

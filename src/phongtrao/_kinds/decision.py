@@ -22,7 +22,7 @@ from phongtrao._kinds.nominations import (
 from phongtrao._kinds.paper import Paper
 from phongtrao._outline import Block, BlockKind, phrases
 from phongtrao._outline.frame import attached_to, signed_by
-from phongtrao.model import Agency, AwardGrant, BodyKind, Decision, DocumentKind, Plan, Signature
+from phongtrao.model import AwardGrant, Decision, DocumentKind, Plan
 
 __all__ = ["KEY", "missing", "paper", "wanted"]
 
@@ -50,20 +50,6 @@ def missing(plan: Plan) -> tuple[str, ...]:
     return tuple(nominee_needs(plan, grant, common.nominees_of(plan, grant)))
 
 
-def _personal(signature: Signature) -> Signature:
-    """The head decides: the plan's signature without its TM. line."""
-    if signature.on_behalf_of is None:
-        return signature
-    return Signature(mode=signature.mode, head=signature.head, title=signature.title,
-                     signer=signature.signer)
-
-
-def _is_committee(issuer: Agency) -> bool:
-    """An Ủy ban nhân dân, whose chair decides under the local government law."""
-    return issuer.kind is BodyKind.UBND or (
-        issuer.kind is None and issuer.name.casefold().startswith("ủy ban nhân dân"))
-
-
 def authority_line(plan: Plan, grant: AwardGrant | None) -> str:
     """"CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CẨM XUYÊN": who decides, in capitals."""
     return proposal.addressee(plan, grant).upper()
@@ -77,7 +63,7 @@ def paper(plan: Plan) -> Paper:
     number = common.issued_number(plan, settings.issued, DocumentKind.QD, issuer)
     date = common.issued_date(plan, settings.issued)
     bases = list(award_bases(plan, grant, date.first_day, settings.bases))
-    if not settings.bases and _is_committee(issuer):
+    if not settings.bases and common.is_committee(issuer):
         bases[:0] = competence_bases(date.first_day)
     if plan.documents is not None and plan.documents.proposal is not None:
         by, ttr_number, ttr_date = proposal.proposal_issued(plan)
@@ -105,7 +91,7 @@ def paper(plan: Plan) -> Paper:
         number=number, date=date, place=common.issued_place(plan, settings.issued),
         kind_title="QUYẾT ĐỊNH", title=title_of(plan, grant, "tặng"),
         authority=authority_line(plan, grant), bases=tuple(bases), body=body,
-        signature=signed_by(_personal(common.default_signature(plan, settings.signature))),
+        signature=signed_by(common.personal(common.default_signature(plan, settings.signature))),
         recipients=common.recipients_or(settings.recipients, f"Như Điều {len(articles)}",
                                         "Lưu: VT"),
         annexes=(list_annex(plan, nominees, f"ĐƯỢC TẶNG {form.upper()}",

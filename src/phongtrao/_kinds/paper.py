@@ -48,6 +48,9 @@ class Paper:
         annexes: phụ lục — what is attached after the signature.
         frame: whether the document prints its frame; False for an annex printed
             on its own (a Phụ lục has neither header nor signature).
+        enacted_by: ban hành kèm theo — for a document a quyết định issues, the
+            line under its title ("(Ban hành kèm theo Quyết định số …)"); it then
+            prints no number, date line or Nơi nhận of its own.
     """
 
     key: str
@@ -69,6 +72,7 @@ class Paper:
     recipients: tuple[str, ...] = ()
     annexes: tuple[AnnexBlock, ...] = ()
     frame: bool = True
+    enacted_by: str | None = None
 
 
 def addressee_lines(addressees: Sequence[str]) -> tuple[str, ...]:
@@ -84,21 +88,24 @@ def paper_context(paper: Paper, plan: Plan) -> dict[str, Any]:
     """The names a template sees for ``paper`` (``plan`` is the plan it comes from)."""
     body, closing = end_marked(paper.body, paper.closing) if paper.frame else (paper.body, None)
     about = paper.title if paper.kind is DocumentKind.CV else None
+    header = header_for(paper.issuer, paper.parent, paper.number, paper.date, paper.place, about)
+    if paper.enacted_by is not None:  # its number and day are the quyết định's
+        header = attrs.evolve(header, number_line="", date_line="")
     return {
         "context_version": CONTEXT_VERSION,
         "plan": plan,
         "document": paper.key,
-        "header": header_for(paper.issuer, paper.parent, paper.number, paper.date, paper.place,
-                             about),
+        "header": header,
         "kind_title": paper.kind_title,
         "title": "" if about is not None else paper.title,
+        "enacted_by": paper.enacted_by,
         "addressees": addressee_lines(paper.addressees),
         "authority": paper.authority,
         "bases": paper.bases,
         "introduction": paper.introduction,
         "body": body,
         "closing": closing,
-        "recipients_title": "Nơi nhận:",
+        "recipients_title": "Nơi nhận:" if paper.recipients else "",
         "recipients": phrases.recipient_lines(paper.recipients),
         "signature": paper.signature,
         "annexes": paper.annexes,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from phongtrao._kinds.enactment import enacted_line
 from phongtrao._kinds.outline import outline_annex, renumbered
 from phongtrao._kinds.paper import Paper
 from phongtrao._outline import Section, build_outline, number_outline, phrases
@@ -32,6 +33,7 @@ def plan_paper(plan: Plan, sections: Sequence[Section] | None = None) -> Paper:
     attached = outline_annex(plan)
     if attached is not None:  # the đề cương, after the plan's own annexes
         annexes = renumbered((*annexes, attached))
+    enacted = enacted_line(plan)
     return Paper(
         key=KEY,
         kind=plan.document.kind,
@@ -42,11 +44,12 @@ def plan_paper(plan: Plan, sections: Sequence[Section] | None = None) -> Paper:
         place=plan.place,
         kind_title=plan.document.kind.vi.upper(),
         title=plan.title,
-        bases=phrases.basis_lines(plan.bases),
+        bases=() if enacted else phrases.basis_lines(plan.bases),
         introduction=plan.introduction,
         body=number_outline(outline),
         closing=plan.closing,
         signature=signature_block(plan),
-        recipients=plan.recipients,
+        recipients=() if enacted else plan.recipients,
         annexes=annexes,
+        enacted_by=enacted,
     )

@@ -5,7 +5,7 @@ them print agree by construction (:mod:`phongtrao._kinds.common`). Writing
 the set keeps the promise of a single render: every document is made in
 memory first, and the files are written only when all of them could be made,
 under names that do not depend on which documents the plan asks for
-(``01-ke-hoach.docx`` … ``08-cong-van.docx``), each written atomically. A
+(``01-ke-hoach.docx`` … ``09-quyet-dinh-ban-hanh.docx``), each written atomically. A
 document whose facts are missing is left out with what it needs, unless a
 draft is asked for.
 """

@@ -42,6 +42,7 @@ from phongtrao.model._schedule import AgendaItem, Conference, Milestone, Milesto
 from phongtrao.model._set import (
     Decision,
     Documents,
+    Enactment,
     Invitation,
     Issued,
     Letter,
@@ -91,6 +92,7 @@ __all__ = [
     "DocumentKind",
     "DocumentNumber",
     "Documents",
+    "Enactment",
     "FundingSource",
     "Indicator",
     "IndicatorTotal",

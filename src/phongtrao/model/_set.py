@@ -29,6 +29,7 @@ from phongtrao.model._units import Agency
 __all__ = [
     "Decision",
     "Documents",
+    "Enactment",
     "Invitation",
     "Issued",
     "Letter",
@@ -243,6 +244,35 @@ class Letter(Model):
 
 @model
 @attrs.frozen(kw_only=True, field_transformer=converting)
+class Enactment(Model):
+    """Quyết định ban hành kế hoạch — the decision that issues the Kế hoạch attached to it.
+
+    Many ministries and provinces issue a plan this way: the quyết định carries
+    the legal bases and the signature of the head; the Kế hoạch follows it,
+    under "(Ban hành kèm theo Quyết định số … ngày … của …)", without a number,
+    a date line or a Nơi nhận of its own: the plan's recipients receive the
+    decision, after "Như Điều 3", unless it gives recipients of its own.
+    """
+
+    issued: Issued = attrs.field(factory=_issued, metadata=describe(
+        "Số, ngày", "its number and day"))
+    proposer: str | None = attrs.field(default=None, metadata=describe(
+        "Đề nghị của", "whose proposal it follows, for 'Theo đề nghị của …'",
+        "Trưởng phòng Văn hóa - Thông tin"))
+    bases: tuple[LegalBasis, ...] = attrs.field(default=(), metadata=describe(
+        "Căn cứ", "bases of its own, before the plan's; the local government law in force "
+        "for an Ủy ban nhân dân by default"))
+    executors: tuple[str, ...] = attrs.field(default=(), metadata=describe(
+        "Thi hành", "who carries it out", ["Chánh Văn phòng HĐND và UBND huyện"]))
+    signature: Signature | None = attrs.field(default=None, metadata=describe(
+        "Chữ ký", "who signs it; the plan's signature without its TM. line by default"))
+    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
+        "Nơi nhận", "its recipients, the archive line last; 'Như Điều 3' and the plan's "
+        "recipients by default", ["Như Điều 3", "UBND tỉnh (để báo cáo)", "Lưu: VT"]))
+
+
+@model
+@attrs.frozen(kw_only=True, field_transformer=converting)
 class Documents(Model):
     """Bộ hồ sơ hội nghị — which other documents the plan's conference needs, and their facts.
 
@@ -264,6 +294,8 @@ class Documents(Model):
         "Báo cáo tổng kết", "the skeleton of the issuer's report"))
     letter: Letter | None = attrs.field(default=None, metadata=describe(
         "Công văn", "the covering letter"))
+    enactment: Enactment | None = attrs.field(default=None, metadata=describe(
+        "Quyết định ban hành", "a quyết định that issues the Kế hoạch, attached to it"))
 
 
 @model
