@@ -109,7 +109,7 @@ class Workbook:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
-            raise NotReadable("it is not an Excel workbook (.xlsx); save the form as Excel "
+            raise NotReadable("it is not an Excel workbook (.xlsx); save the file as Excel "
                               "Workbook (.xlsx) and send it again") from None
         self._budget = limits.form_part_bytes * 4
         self._infos = self._inspect()
