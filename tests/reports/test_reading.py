@@ -162,7 +162,7 @@ FAILURES: dict[Case, list[tuple[str, str, str, str]]] = {
                   ("it is not a form phongtrao made (it has no marker sheet); fill in the form "
                   "sent with the plan (phongtrao form)"))],
     not_xlsx: [("Cẩm Minh.xlsx", "", "unreadable",
-                ("cannot be read as a form: it is not an Excel workbook (.xlsx); save the form "
+                ("cannot be read as a form: it is not an Excel workbook (.xlsx); save the file "
                 "as Excel Workbook (.xlsx) and send it again"))],
 }
 
