@@ -350,3 +350,10 @@ class TestEnactment:
     def test_it_takes_its_place_in_the_set(self, enacted: Plan, tmp_path: Path) -> None:
         written = phongtrao.render_package(enacted, tmp_path, renderer=testing.make_renderer())
         assert "09-quyet-dinh-ban-hanh.docx" == written.written[-1].name
+
+
+def test_the_command_lists_the_kinds_the_library_makes() -> None:
+    """The command line's --document choices (read without loading the kinds) are DOCUMENTS."""
+    from phongtrao._templates import KIND_TEMPLATES
+
+    assert phongtrao.DOCUMENTS == KIND_TEMPLATES

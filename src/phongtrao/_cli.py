@@ -206,8 +206,9 @@ def _package(args: argparse.Namespace) -> int:
                 print(f"{args.plan}: {problem}")
         return PROBLEMS
     except FileExistsError as error:
-        raise _CommandError(USAGE, str(error).replace("(pass overwrite=True, or --force, to",
-                                                      "(pass --force to")) from None
+        existing = Path(error.filename or folder)
+        raise _CommandError(USAGE, f"{existing} exists; pass --force to replace the set's "
+                            "files (nothing was written)") from None
     except OSError as error:
         raise _write_failure(folder, error, force=args.force) from None
     except phongtrao.RenderError as error:

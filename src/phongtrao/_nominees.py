@@ -29,15 +29,15 @@ from __future__ import annotations
 
 import os
 import re
-import stat
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
+from phongtrao import vi
 from phongtrao._limits import DEFAULT_LIMITS, Limits
-from phongtrao._reports.xlsx import Cell, NotReadable, Workbook, column_row
+from phongtrao._reports.reading import read_file
+from phongtrao._reports.xlsx import Cell, NotReadable, Workbook, cell_reference, column_row
 from phongtrao.errors import ModelError, NomineeListError, ResultProblem
 from phongtrao.model import Nominee, RecipientKind
 
@@ -52,34 +52,20 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("Thành tích tóm tắt", "Thành tích"),
     "grant": ("Hình thức", "Hình thức khen thưởng"),
 }
-_IGNORED = ("STT", "Số TT", "Ghi chú")
+#: Headings of columns a list may have that hold nothing to read, folded.
+_IGNORED = frozenset(vi.fold(heading) for heading in ("STT", "Số TT", "Ghi chú"))
 _REQUIRED = ("name", "recipient")
 #: The most nominees a list holds; a decision lists tens, a province's hundreds.
 MAX_ROWS = 5_000
 _LAST_COLUMN = 26  # headings are looked for in A1:Z1
 
 
-def _plain(text: str) -> str:
-    """Lower case, no accents, one space: how headings and kinds are compared."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^\w/,]+", " ", bare.casefold()).split())
-
-
-_BY_HEADING = {_plain(heading): field for field, headings in HEADINGS.items()
+_BY_HEADING = {vi.fold(heading): field for field, headings in HEADINGS.items()
                for heading in headings}
-_RECIPIENTS = {_plain(kind.vi): kind.value for kind in RecipientKind}
+_RECIPIENTS = {vi.fold(kind.vi): kind.value for kind in RecipientKind}
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 #: Records a problem: where (``Sheet!C5``), its code, what is wrong and what would be right.
 _Report = Callable[[str, str, str], None]
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @attrs.frozen
@@ -116,18 +102,6 @@ class NomineeList:
         return f"{self.sheet} row {cells['row']}"
 
 
-def _read(path: Path, limits: Limits) -> bytes:
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotReadable("it is not a regular file; give the .xlsx file itself")
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limits.form_bytes + 1)
-    finally:
-        os.close(descriptor)
-    return data
-
-
 def load_nominees(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
                   limits: Limits | None = None) -> NomineeList:
     """Read a nominee list from an .xlsx file (or its bytes).
@@ -157,7 +131,10 @@ def load_nominees(source: str | os.PathLike[str] | bytes, *, name: str | None = 
         problems.append(ResultProblem(source=label, where=where, code=code, message=message))
 
     try:
-        data = source if isinstance(source, bytes) else _read(Path(source), bounds)
+        data = source if isinstance(source, bytes) else read_file(Path(source), bounds)
+        if isinstance(data, str):  # why the file cannot be read: missing, a folder, too large
+            raise NomineeListError([ResultProblem(source=label, where="", code="unreadable",
+                                                  message=data)])
         if len(data) > bounds.form_bytes:
             raise NotReadable(f"the file has more than {bounds.form_bytes:,} bytes; a nominee "
                               "list has far fewer (Limits.form_bytes)")
@@ -166,7 +143,8 @@ def load_nominees(source: str | os.PathLike[str] | bytes, *, name: str | None = 
         if not visible:
             raise NotReadable("it has no visible sheet; the list is the first sheet")
         sheet = visible[0]
-        headings = workbook.cells(sheet, [f"{_letters(c)}1" for c in range(1, _LAST_COLUMN + 1)])
+        headings = workbook.cells(sheet, [cell_reference(column, 1)
+                                          for column in range(1, _LAST_COLUMN + 1)])
         columns = _columns(headings, sheet, problem)
         if problems:
             raise NomineeListError(problems)
@@ -177,10 +155,6 @@ def load_nominees(source: str | os.PathLike[str] | bytes, *, name: str | None = 
         raise NomineeListError([ResultProblem(
             source=label, where="", code="unreadable",
             message=f"cannot read the nominee list: {error}")]) from None
-    except OSError as error:
-        raise NomineeListError([ResultProblem(
-            source=label, where="", code="unreadable",
-            message=f"cannot read the nominee list: {error.strerror or error}")]) from None
     rows = sorted({column_row(reference)[1] for reference in values})
     if rows and rows[-1] > MAX_ROWS + 1:
         problem(f"{sheet}!A{rows[-1]}", "too-large",
@@ -206,9 +180,9 @@ def _columns(headings: dict[str, Cell], sheet: str,
     for reference, cell in sorted(headings.items(), key=lambda item: column_row(item[0])):
         text = cell.text.strip()
         letter = reference.rstrip("0123456789")
-        if not text or _plain(text) in {_plain(item) for item in _IGNORED}:
+        if not text or vi.fold(text) in _IGNORED:
             continue
-        field = _BY_HEADING.get(_plain(text))
+        field = _BY_HEADING.get(vi.fold(text))
         if field is None:
             known = ", ".join(headings[0] for headings in HEADINGS.values())
             problem(f"{sheet}!{reference}", "nominee-heading",
@@ -249,31 +223,32 @@ def _nominee(row: int, columns: dict[str, str], values: dict[str, Cell], sheet: 
             texts[field] = text
     if not texts:
         return None  # an empty row between nominees
+    sound = True
     for field in _REQUIRED:
         if field not in texts:
+            sound = False
             problem(f"{sheet}!{where[field]}", "nominee-cell",
                     f"row {row} gives no {HEADINGS[field][0]}; expected one for every nominee")
     recipient = texts.get("recipient")
     if recipient is not None:
-        kind = _RECIPIENTS.get(_plain(recipient))
+        kind = _RECIPIENTS.get(vi.fold(recipient))
         if kind is None and _ID.match(recipient):
             kind = recipient  # an id of the plan's own wording
         if kind is None:
-            known = ", ".join(name.capitalize() for name in
-                              (RecipientKind(key).vi for key in _RECIPIENTS.values()))
+            sound = False
+            known = ", ".join(each.vi.capitalize() for each in RecipientKind)
             problem(f"{sheet}!{where['recipient']}", "nominee-cell",
                     f"{recipient!r} is no kind of recipient; expected one of {known}, or "
                     "the id of a kind the plan words (awards.wording)")
-        texts["recipient"] = kind or recipient
+        else:
+            texts["recipient"] = kind
     grant = texts.get("grant")
     if grant is not None and not _ID.match(grant):
+        sound = False
         problem(f"{sheet}!{where['grant']}", "nominee-cell",
                 f"{grant!r} is no grant id; expected the id of one of the plan's grants "
                 "(awards.grants[…].id, such as 'giay-khen-huyen')")
-        return None
-    if any(field not in texts for field in _REQUIRED) or (
-            recipient is not None and _RECIPIENTS.get(_plain(recipient)) is None
-            and not _ID.match(recipient)):
+    if not sound:
         return None
     try:
         nominee = Nominee(**texts)

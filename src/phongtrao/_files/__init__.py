@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from phongtrao.model import Plan
 
 __all__ = [
     "Format",
+    "SetExistsError",
     "dump_plan",
     "dumps_plan",
     "load_plan",
@@ -33,8 +34,11 @@ __all__ = [
     "loads_plan",
     "make_converter",
     "read_plan_file",
+    "refuse_existing",
     "structure_plan",
     "unstructure_plan",
+    "write_all",
+    "write_atomically",
 ]
 
 
@@ -362,3 +366,61 @@ def _link_if_free(temporary: Path, target: Path) -> None:
                                   ) from None
         os.close(reserved)
         temporary.replace(target)
+
+
+class SetExistsError(FileExistsError):
+    """Files of a set that exist already: ``filename`` is the first, ``filenames`` all.
+
+    A :class:`FileExistsError` whose text is its message alone (an
+    ``OSError`` given a ``filename`` afterwards would print ``[Errno None]``).
+    """
+
+    def __init__(self, message: str, paths: list[Path]) -> None:
+        super().__init__(message)
+        self.filename = str(paths[0])
+        self.filenames = tuple(str(path) for path in paths)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def refuse_existing(paths: Iterable[Path]) -> None:
+    """Raise :class:`SetExistsError` naming those of ``paths`` that exist, if any."""
+    existing = [path for path in paths if path.exists()]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        them = "them" if len(existing) > 1 else "it"
+        raise SetExistsError(f"{existing[0]} exists{more}; nothing was written (pass "
+                        f"overwrite=True to replace {them})", existing)
+
+
+def write_all(files: Mapping[Path, bytes], *, overwrite: bool) -> list[Path]:
+    """Write several files as one set: all of them, or none.
+
+    Forms for every lower unit, an aggregate's summary and charts, a
+    conference's document set: they are made in memory first; then, unless
+    ``overwrite``, nothing is written when any of them exists; each is
+    written atomically; and a failure half way removes the files this call
+    newly made, so a folder never holds half of a set.
+
+    Raises:
+        SetExistsError: (a FileExistsError) when a file exists and ``overwrite``
+            is false; its ``filename`` is the first such file, and nothing is
+            written.
+        OSError: when a file cannot be written; the files this call had
+            newly made are removed again.
+    """
+    if not overwrite:
+        refuse_existing(files)
+    made: list[Path] = []
+    try:
+        for path, data in files.items():
+            new = not path.exists()
+            write_atomically(path, data, overwrite=overwrite)
+            if new:
+                made.append(path)
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    return list(files)

@@ -49,6 +49,7 @@ __all__ = [
     "parent_of",
     "personal",
     "plan_reference",
+    "plan_subject",
     "proposal_grant",
     "recipients_or",
     "reference",
@@ -137,10 +138,13 @@ def plan_reference(plan: Plan, *, own: bool = False) -> str:
     document = plan.document
     cited = reference(document.kind, document.number, document.date,
                       None if own else plan.issuer)
+    return f"{cited} về {plan_subject(plan)}"
+
+
+def plan_subject(plan: Plan) -> str:
+    """What the plan is about, after "Kế hoạch" or "về": "tổ chức Hội nghị tổng kết …"."""
     title = plan.title
-    subject = (f"tổ chức {title}" if title.startswith("Hội nghị")
-               else phrases.lower_first(title))
-    return f"{cited} về {subject}"
+    return f"tổ chức {title}" if title.startswith("Hội nghị") else phrases.lower_first(title)
 
 
 def conference_milestone(plan: Plan, wanted: str | None) -> Milestone | None:

@@ -75,8 +75,7 @@ def paper(plan: Plan) -> Paper:
         bases.append(f"Theo đề nghị của {settings.proposer}.")
     elif bases:
         bases[-1] = bases[-1].rstrip(";") + "."
-    subject = (f"tổ chức {plan.title}" if plan.title.startswith("Hội nghị")
-               else phrases.lower_first(plan.title))
+    subject = common.plan_subject(plan)
     doers = (", ".join(settings.executors) if settings.executors
              else f"Chánh Văn phòng {issuer.full_name}")
     articles = (

@@ -18,10 +18,19 @@ from phongtrao._kinds import common
 from phongtrao._kinds.paper import Paper
 from phongtrao._outline import Block, BlockKind, Node, NodeKind, number_nodes, phrases
 from phongtrao._outline.frame import AnnexBlock, attached_to, signed_by
-from phongtrao.model import AnnexTable, DocumentKind, Issued, Milestone, MilestoneKind, Plan
+from phongtrao.model import (
+    AnnexTable,
+    DocumentKind,
+    Indicator,
+    Issued,
+    Milestone,
+    MilestoneKind,
+    Plan,
+)
 from phongtrao.model._indicators import share
 
-__all__ = ["KEY", "missing", "outline_annex", "paper", "renumbered", "wanted"]
+__all__ = ["KEY", "indicator_label", "indicator_table", "missing", "outline_annex",
+           "outline_blocks", "paper", "renumbered", "wanted"]
 
 KEY = "de-cuong"
 
@@ -58,6 +67,11 @@ def _title(plan: Plan) -> str:
     return f"Đề cương báo cáo {phrases.lower_first(plan.title)}"
 
 
+def indicator_label(indicator: Indicator) -> str:
+    """An indicator as a table's row names it: "Hộ gia đình đạt danh hiệu “Gia đình văn hóa”"."""
+    return f"{phrases.capitalize(indicator.counted)} {indicator.achieved_as}"
+
+
 def indicator_table(plan: Plan, *, filled: bool = False) -> AnnexTable | None:
     """The table of the plan's indicators to fill: STT | Chỉ tiêu | Tổng số | Số đạt | Tỷ lệ (%).
 
@@ -70,7 +84,7 @@ def indicator_table(plan: Plan, *, filled: bool = False) -> AnnexTable | None:
     rows = []
     for index, indicator in enumerate(plan.indicators, start=1):
         result = results.get(indicator.id)
-        label = f"{phrases.capitalize(indicator.counted)} {indicator.achieved_as}"
+        label = indicator_label(indicator)
         if result is None:
             rows.append((str(index), label, "", "", ""))
         else:

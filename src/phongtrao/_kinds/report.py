@@ -14,7 +14,7 @@ import attrs
 
 from phongtrao import vi
 from phongtrao._kinds import common
-from phongtrao._kinds.outline import outline_blocks
+from phongtrao._kinds.outline import indicator_label, outline_blocks
 from phongtrao._kinds.paper import Paper
 from phongtrao._layout import column_widths
 from phongtrao._outline import Block, BlockKind, phrases
@@ -80,11 +80,6 @@ def paper(plan: Plan) -> Paper:
     )
 
 
-def _label(total: IndicatorTotal) -> str:
-    indicator = total.indicator
-    return f"{phrases.capitalize(indicator.counted)} {indicator.achieved_as}"
-
-
 def _against(total: IndicatorTotal) -> str:
     """"; mục tiêu đến năm 2025: 95% (chưa đạt)", or nothing without a target."""
     target = total.target
@@ -146,7 +141,7 @@ def aggregated_paper(plan: Plan, aggregate: Aggregate, figures: Mapping[str, str
                      + (f"; chưa tổng hợp: {phrases.join_list(aggregate.not_counted())}."
                         if aggregate.not_counted() else "."))]
     for index, total in enumerate(aggregate.indicators, start=1):
-        label = _label(total)
+        label = indicator_label(total.indicator)
         blocks.append(_block(BlockKind.HEADING, label, number=f"{index}.", depth=1))
         blocks.append(_block(BlockKind.PARAGRAPH, f"Kết quả chung: {total.phrase}"
                              f"{_against(total)}.", depth=1))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from phongtrao._files import write_atomically
+from phongtrao._files import refuse_existing, write_all, write_atomically
 from phongtrao._kinds import Paper, kind, paper_context
 from phongtrao._kinds.plan import plan_paper
 from phongtrao._limits import DEFAULT_LIMITS, Limits
@@ -147,7 +147,12 @@ class Renderer:
         """
         if document == PLAN:
             return self.plugins.choose_template(plan)
-        return document if self.paper(plan, document).frame else ANNEX_TEMPLATE
+        return self._template_of(plan, self.paper(plan, document))
+
+    def _template_of(self, plan: Plan, paper: Paper) -> str:
+        if paper.key == PLAN:
+            return self.plugins.choose_template(plan)
+        return paper.key if paper.frame else ANNEX_TEMPLATE
 
     def template(
         self, template: str | os.PathLike[str] | None = None, plan: Plan | None = None
@@ -233,7 +238,10 @@ class Renderer:
 
         The documented ones, then the plugins'.
         """
-        context = paper_context(self.paper(plan, document), plan)
+        return self._context(plan, self.paper(plan, document))
+
+    def _context(self, plan: Plan, paper: Paper) -> dict[str, Any]:
+        context = paper_context(paper, plan)
         context.update(self.plugins.extra_context(plan, context))
         return context
 
@@ -247,6 +255,10 @@ class Renderer:
         the kind, the movement and the issuer; the language is vi-VN; the date,
         the plan's when it is known to the day.
         """
+        return self._properties(plan, self.paper(plan, document))
+
+    @staticmethod
+    def _properties(plan: Plan, paper: Paper) -> DocumentProperties:
         from phongtrao._rendering.engine import DocumentProperties
 
         movement, period = plan.movement, plan.period
@@ -257,12 +269,11 @@ class Renderer:
         subject = plan.title if movement is None else f"Phong trào “{movement.name}”"
         if years:
             subject += f", giai đoạn {years}"
-        paper = self.paper(plan, document)
         keywords[0] = paper.kind.vi
         date = paper.date
         created = (f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
                    if date.month is not None and date.day is not None else None)
-        title = plan.title if document == PLAN else " ".join(
+        title = plan.title if paper.key == PLAN else " ".join(
             part for part in (paper.kind_title.capitalize(), paper.title) if part)
         return DocumentProperties(
             title=title,
@@ -295,18 +306,26 @@ class Renderer:
 
     def _docx(self, plan: Plan, template: str | os.PathLike[str] | None, *, check: bool,
               draft: bool, document: str = PLAN) -> tuple[bytes, tuple[Problem, ...]]:
-        chosen = kind(document)
         warnings = self._refuse_problems(plan, check=check, draft=draft)
+        self._refuse_missing(plan, document, draft=draft)
+        return self._paper_bytes(plan, self.paper(plan, document), template), warnings
+
+    @staticmethod
+    def _refuse_missing(plan: Plan, document: str, *, draft: bool) -> None:
+        """Raise RenderError when ``document`` lacks facts it needs, unless a draft."""
+        chosen = kind(document)
         needs = chosen.missing(plan)
         if needs and not draft:
             raise RenderError(f"the {chosen.name} ({document}) cannot be made yet: it needs "
                               f"{'; '.join(needs)}; give them in the plan, or render a draft "
                               "(draft=True, --draft) with «…» where they go")
-        if template is None:
-            template = self.template_name(plan, document)
-        prepared = self.template(template, plan)
-        return (prepared.render(self.context(plan, document),
-                                self.document_properties(plan, document)), warnings)
+
+    def _paper_bytes(self, plan: Plan, paper: Paper,
+                     template: str | os.PathLike[str] | None = None) -> bytes:
+        """The .docx of ``paper`` (a document of ``plan``), in its template or ``template``."""
+        prepared = self.template(template if template is not None
+                                 else self._template_of(plan, paper), plan)
+        return prepared.render(self._context(plan, paper), self._properties(plan, paper))
 
     def report_bytes(
         self,
@@ -338,22 +357,15 @@ class Renderer:
         from phongtrao._kinds.report import aggregated_paper
         from phongtrao._rendering.figures import embed_figures
 
-        chosen = kind("bao-cao")
         self._refuse_problems(plan, check=check, draft=draft)
-        needs = chosen.missing(plan)
-        if needs and not draft:
-            raise RenderError(f"the {chosen.name} (bao-cao) cannot be made yet: it needs "
-                              f"{'; '.join(needs)}")
+        self._refuse_missing(plan, "bao-cao", draft=draft)
         pictures = {f"bieu-do-{index}.png": (item.indicator.id, charts[item.indicator.id])
                     for index, item in enumerate(aggregate.indicators, start=1)
                     if charts and item.indicator.id in charts}
         figures = {id_: name for name, (id_, _) in pictures.items()}
         paper = aggregated_paper(plan, aggregate, figures,
                                  "bieu-do-muc-tieu.png" if targets is not None else None)
-        context = paper_context(paper, plan)
-        context.update(self.plugins.extra_context(plan, context))
-        prepared = self.template(self.template_name(plan, "bao-cao"), plan)
-        data = prepared.render(context, self.document_properties(plan, "bao-cao"))
+        data = self._paper_bytes(plan, paper)
         images = {name: png for name, (_, png) in pictures.items()}
         if targets is not None:
             images["bieu-do-muc-tieu.png"] = targets
@@ -388,22 +400,17 @@ class Renderer:
                 left_out.append(MissingDocument(key, item.name, needs))
                 continue
             # The plan was checked above: each document is only worded and filled here.
-            made.append((key, self._docx(plan, None, check=False, draft=True, document=key)[0]))
+            made.append((key, self._paper_bytes(plan, self.paper(plan, key))))
         suffix = ".pdf" if pdf or pdfa else ".docx"
         paths = [target / f"{package_name(key)}{suffix}" for key, _ in made]
         if not overwrite:
-            taken = [path.name for path in paths if path.exists()]
-            if taken:
-                raise FileExistsError(f"{target} already holds {', '.join(taken)}; nothing was "
-                                      "written (pass overwrite=True, or --force, to replace "
-                                      "them)")
+            refuse_existing(paths)  # before converting: a rerun costs no LibreOffice time
         payloads = [data for _, data in made]
         if suffix == ".pdf" and payloads:
             payloads = self._converted([key for key, _ in made], payloads, pdfa=pdfa,
                                        converter=converter)
         target.mkdir(parents=True, exist_ok=True)
-        for path, data in zip(paths, payloads, strict=True):
-            write_atomically(path, data, overwrite=overwrite)
+        write_all(dict(zip(paths, payloads, strict=True)), overwrite=overwrite)
         return Package(folder=target, written=tuple(paths), left_out=tuple(left_out),
                        warnings=warnings)
 

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from phongtrao._files import write_atomically
+from phongtrao._files import write_all, write_atomically
 from phongtrao._reports import layout
 from phongtrao._reports.keys import FORM_VERSION, plan_key
-from phongtrao._reports.writing import write_all
 from phongtrao.model import AdministrativeUnit, Indicator, Plan
 from phongtrao.vi import slug
 

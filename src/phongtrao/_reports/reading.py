@@ -605,7 +605,7 @@ def _parse_chunk(chunk: _Chunk) -> list[tuple[int, list[Entry]]]:
     return [(index, parse(source, data, chunk.expected)) for index, source, data in chunk.jobs]
 
 
-def _read_file(path: Path, limits: Limits) -> bytes | str:
+def read_file(path: Path, limits: Limits) -> bytes | str:
     """The file's bytes, or why they cannot be read (refused before reading when too large)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -626,8 +626,8 @@ def _read_file(path: Path, limits: Limits) -> bytes | str:
         if descriptor >= 0:
             os.close(descriptor)
     if len(payload) > limits.form_bytes:
-        return (f"the file has more than {limits.form_bytes:,} bytes; a form or results file "
-                "has far fewer (Limits.form_bytes)")
+        return (f"the file has more than {limits.form_bytes:,} bytes; a form, results file "
+                "or nominee list has far fewer (Limits.form_bytes)")
     return payload
 
 
@@ -688,7 +688,7 @@ def read_results(
     found: dict[int, list[Entry]] = {}
     jobs: list[tuple[int, str, bytes]] = []
     for index, path in enumerate(paths):
-        payload = _read_file(path, bounds)
+        payload = read_file(path, bounds)
         if isinstance(payload, str):
             found[index] = [Entry(str(path), None, None, (ResultProblem(
                 source=str(path), where="", code="unreadable", message=payload),))]

@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from phongtrao._files import make_converter
+from phongtrao._files import make_converter, write_all
 from phongtrao._files.formats import Format, dump_text
 from phongtrao._reports.files import CountEntry, ResultsFile, UnitEntry
 from phongtrao._reports.keys import RESULTS_VERSION
-from phongtrao._reports.writing import write_all
 from phongtrao.model import Aggregate, IndicatorTotal, Plan
 from phongtrao.vi import slug
 

@@ -32,7 +32,7 @@ from phongtrao._limits import Limits
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["Cell", "NotReadable", "Workbook", "column_row"]
+__all__ = ["Cell", "NotReadable", "Workbook", "cell_reference", "column_row"]
 
 _CHUNK = 1 << 16
 
@@ -67,7 +67,8 @@ def column_row(reference: str) -> tuple[int, int]:
     return column, int(digits)
 
 
-def _reference(column: int, row: int) -> str:
+def cell_reference(column: int, row: int) -> str:
+    """(4, 7) -> ``"D7"``: the reference of a cell by its column's number from 1 and row."""
     letters = ""
     while column:
         column, rest = divmod(column - 1, 26)
@@ -260,7 +261,7 @@ class Workbook:
                         continue
                 else:
                     column += 1
-                    reference = _reference(column, row_number)
+                    reference = cell_reference(column, row_number)
                 reference = reference.upper()
                 if reference not in wanted_set:
                     continue

@@ -514,10 +514,8 @@ def check_award_words(plan: Plan) -> Iterator[Problem]:
 
 
 def _nominee_key(nominee: Nominee) -> tuple[str, str]:
-    """A nominee as a careful reader compares them: case, spacing and accents' forms aside."""
-    def plain(text: str | None) -> str:
-        return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
-    return plain(nominee.name), plain(nominee.unit)
+    """A nominee as a careful reader compares them: case, spacing and dashes aside."""
+    return vi.name_key(nominee.name), vi.name_key(nominee.unit or "")
 
 
 def _grant_of(nominee: Nominee, grants: tuple[AwardGrant, ...]) -> AwardGrant | None:

@@ -63,6 +63,27 @@ def _issued() -> Issued:
     return Issued()
 
 
+def _issued_field(words: str = "its number and day") -> Any:
+    """The ``issued`` field every document of the set has: its own number and day."""
+    return attrs.field(factory=_issued, metadata=describe("Số, ngày", words))
+
+
+def _issuer_field() -> Any:
+    """The ``issuer`` field: a body other than the plan's issuer, when another issues it."""
+    return attrs.field(default=None, metadata=describe(
+        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
+
+
+def _signature_field(words: str = "who signs it; the plan's signature by default") -> Any:
+    """The ``signature`` field: who signs the document, when not the plan's signer."""
+    return attrs.field(default=None, metadata=describe("Chữ ký", words))
+
+
+def _recipients_field(words: str, example: list[str]) -> Any:
+    """The ``recipients`` field: Nơi nhận, ``words`` saying its default."""
+    return attrs.field(default=(), metadata=describe("Nơi nhận", words, example))
+
+
 def _optional_id(instance: Any, attribute: Any, value: str | None) -> None:
     if value is not None:
         check_id(instance, attribute, value)
@@ -73,8 +94,7 @@ def _optional_id(instance: Any, attribute: Any, value: str | None) -> None:
 class Invitation(Model):
     """Giấy mời (GM) — the invitation to the issuer's conference."""
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day"))
+    issued: Issued = _issued_field()
     conference: str | None = attrs.field(
         default=None, validator=_optional_id,
         metadata=describe("Hội nghị", "the milestone (by id) of the conference it invites to; "
@@ -90,13 +110,11 @@ class Invitation(Model):
         "Liên hệ", "whom to call, with the number", "Đồng chí Nguyễn Văn B, ĐT: 0912 345 678"))
     programme: bool = attrs.field(default=True, metadata=describe(
         "Kèm chương trình", "attach the conference's programme (its agenda)", False))
-    issuer: Agency | None = attrs.field(default=None, metadata=describe(
-        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by "
-        "default", ["Như trên", "Lưu: VT"]))
+    issuer: Agency | None = _issuer_field()
+    signature: Signature | None = _signature_field()
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by default",
+        ["Như trên", "Lưu: VT"])
 
 
 @model
@@ -104,19 +122,17 @@ class Invitation(Model):
 class Programme(Model):
     """Chương trình hội nghị (CTr) — the agenda as a document of its own."""
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day"))
+    issued: Issued = _issued_field()
     conference: str | None = attrs.field(
         default=None, validator=_optional_id,
         metadata=describe("Hội nghị", "the milestone (by id) whose agenda it is; the issuer's "
                           "own conference by default", "hoi-nghi-cap-huyen", identifier=True))
-    issuer: Agency | None = attrs.field(default=None, metadata=describe(
-        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Các đại biểu dự Hội nghị' "
-        "and 'Lưu: VT' by default", ["Các đại biểu dự Hội nghị", "Lưu: VT"]))
+    issuer: Agency | None = _issuer_field()
+    signature: Signature | None = _signature_field()
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last; 'Các đại biểu dự Hội nghị' "
+        "and 'Lưu: VT' by default",
+        ["Các đại biểu dự Hội nghị", "Lưu: VT"])
 
 
 @model
@@ -124,8 +140,7 @@ class Programme(Model):
 class Proposal(Model):
     """Tờ trình đề nghị khen thưởng (TTr) — asks the authority to give an award to the nominees."""
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day"))
+    issued: Issued = _issued_field()
     grant: str | None = attrs.field(
         default=None, validator=_optional_id,
         metadata=describe("Hình thức đề nghị", "the grant (by id) proposed; the issuer's own "
@@ -141,13 +156,11 @@ class Proposal(Model):
     review: str | None = attrs.field(default=None, metadata=describe(
         "Kết quả xét duyệt", "the council's review the proposal follows",
         "Hội đồng Thi đua - Khen thưởng huyện đã họp xét ngày 15/6/2021"))
-    issuer: Agency | None = attrs.field(default=None, metadata=describe(
-        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by "
-        "default", ["Như trên", "Lưu: VT"]))
+    issuer: Agency | None = _issuer_field()
+    signature: Signature | None = _signature_field()
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by default",
+        ["Như trên", "Lưu: VT"])
 
 
 @model
@@ -155,8 +168,7 @@ class Proposal(Model):
 class Decision(Model):
     """Quyết định khen thưởng (QĐ) — the authority gives the award to the nominees."""
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day"))
+    issued: Issued = _issued_field()
     grant: str | None = attrs.field(
         default=None, validator=_optional_id,
         metadata=describe("Hình thức khen thưởng", "the grant (by id) decided; the "
@@ -170,14 +182,13 @@ class Decision(Model):
     executors: tuple[str, ...] = attrs.field(default=(), metadata=describe(
         "Thi hành", "Điều 3: who carries it out, besides those awarded",
         ["Chánh Văn phòng HĐND và UBND huyện", "Trưởng phòng Nội vụ huyện"]))
-    issuer: Agency | None = attrs.field(default=None, metadata=describe(
-        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature without its TM. line by default (the "
-        "head decides)"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients; 'Như Điều 3' and 'Lưu: VT' by default",
-        ["Như Điều 3", "Lưu: VT"]))
+    issuer: Agency | None = _issuer_field()
+    signature: Signature | None = _signature_field(
+        "who signs it; the plan's signature without its TM. line by default (the "
+        "head decides)")
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients; 'Như Điều 3' and 'Lưu: VT' by default",
+        ["Như Điều 3", "Lưu: VT"])
 
 
 @model
@@ -188,18 +199,17 @@ class ReportOutline(Model):
     as_annex: bool = attrs.field(default=True, metadata=describe(
         "Là phụ lục", "attached to the plan as a Phụ lục (no signature); false: issued as a "
         "Hướng dẫn (HD) of its own", False))
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day, when issued as a Hướng dẫn"))
+    issued: Issued = _issued_field("its number and day, when issued as a Hướng dẫn")
     report: str | None = attrs.field(
         default=None, validator=_optional_id,
         metadata=describe("Mốc gửi báo cáo", "the report milestone (by id) that gives the "
                           "deadline and the recipient; the first report milestone by default",
                           "bao-cao-cap-xa", identifier=True))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last, when issued as a Hướng dẫn; "
-        "the plan's recipients by default", ["UBND các xã, thị trấn", "Lưu: VT"]))
+    signature: Signature | None = _signature_field()
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last, when issued as a Hướng dẫn; "
+        "the plan's recipients by default",
+        ["UBND các xã, thị trấn", "Lưu: VT"])
 
 
 @model
@@ -207,15 +217,13 @@ class ReportOutline(Model):
 class SummaryReport(Model):
     """Báo cáo tổng kết (BC) — the skeleton of the issuer's own report, its tables to fill."""
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day"))
-    issuer: Agency | None = attrs.field(default=None, metadata=describe(
-        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; the plan's parent and 'Lưu: VT' "
-        "by default", ["UBND tỉnh Hà Tĩnh", "Sở Văn hóa, Thể thao và Du lịch", "Lưu: VT"]))
+    issued: Issued = _issued_field()
+    issuer: Agency | None = _issuer_field()
+    signature: Signature | None = _signature_field()
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last; the plan's parent and 'Lưu: VT' "
+        "by default",
+        ["UBND tỉnh Hà Tĩnh", "Sở Văn hóa, Thể thao và Du lịch", "Lưu: VT"])
 
 
 @model
@@ -223,8 +231,8 @@ class SummaryReport(Model):
 class Letter(Model):
     """Công văn — the covering letter that sends the plan down (or the report up)."""
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day: a công văn's symbol has no kind ('12/UBND-VX')"))
+    issued: Issued = _issued_field(
+        "its number and day: a công văn's symbol has no kind ('12/UBND-VX')")
     about: str | None = attrs.field(default=None, metadata=describe(
         "Trích yếu (V/v)", "what it is about, after 'V/v'; sending the plan by default",
         "triển khai Kế hoạch tổng kết 20 năm thực hiện Phong trào"))
@@ -233,13 +241,11 @@ class Letter(Model):
         ["Ủy ban nhân dân các xã, thị trấn"]))
     paragraphs: tuple[str, ...] = attrs.field(default=(), metadata=describe(
         "Nội dung", "its text; a paragraph sending the plan by default"))
-    issuer: Agency | None = attrs.field(default=None, metadata=describe(
-        "Cơ quan ban hành", "the body that issues it; the plan's issuer by default"))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by "
-        "default", ["Như trên", "Lưu: VT"]))
+    issuer: Agency | None = _issuer_field()
+    signature: Signature | None = _signature_field()
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last; 'Như trên' and 'Lưu: VT' by default",
+        ["Như trên", "Lưu: VT"])
 
 
 @model
@@ -254,8 +260,7 @@ class Enactment(Model):
     decision, after "Như Điều 3", unless it gives recipients of its own.
     """
 
-    issued: Issued = attrs.field(factory=_issued, metadata=describe(
-        "Số, ngày", "its number and day"))
+    issued: Issued = _issued_field()
     proposer: str | None = attrs.field(default=None, metadata=describe(
         "Đề nghị của", "whose proposal it follows, for 'Theo đề nghị của …'",
         "Trưởng phòng Văn hóa - Thông tin"))
@@ -264,11 +269,12 @@ class Enactment(Model):
         "for an Ủy ban nhân dân by default"))
     executors: tuple[str, ...] = attrs.field(default=(), metadata=describe(
         "Thi hành", "who carries it out", ["Chánh Văn phòng HĐND và UBND huyện"]))
-    signature: Signature | None = attrs.field(default=None, metadata=describe(
-        "Chữ ký", "who signs it; the plan's signature without its TM. line by default"))
-    recipients: tuple[str, ...] = attrs.field(default=(), metadata=describe(
-        "Nơi nhận", "its recipients, the archive line last; 'Như Điều 3' and the plan's "
-        "recipients by default", ["Như Điều 3", "UBND tỉnh (để báo cáo)", "Lưu: VT"]))
+    signature: Signature | None = _signature_field(
+        "who signs it; the plan's signature without its TM. line by default")
+    recipients: tuple[str, ...] = _recipients_field(
+        "its recipients, the archive line last; 'Như Điều 3' and the plan's "
+        "recipients by default",
+        ["Như Điều 3", "UBND tỉnh (để báo cáo)", "Lưu: VT"])
 
 
 @model
